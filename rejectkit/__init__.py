@@ -1,0 +1,45 @@
+"""rejectkit: turn a job rejection into a better next interview.
+
+The names a notebook may use are listed in ``__all__``; they load on first use, so that
+``import rejectkit`` stays as quick as importing pandas.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__all__ = [
+    "TOUCHPOINTS",
+    "ConflictError",
+    "Data",
+    "DataError",
+    "RecordError",
+    "RejectkitError",
+    "Workspace",
+    "open_workspace",
+]
+
+__version__ = "0.1.0"
+
+_WHERE = {
+    "TOUCHPOINTS": "schema",
+    "ConflictError": "errors",
+    "DataError": "errors",
+    "RecordError": "errors",
+    "RejectkitError": "errors",
+    "Data": "store",
+    "Workspace": "store",
+    "open_workspace": "workspace",
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'rejectkit' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)
