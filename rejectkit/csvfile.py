@@ -120,6 +120,11 @@ def read_table(path: Path, table: Table) -> RawTable:
         "\r\n" if b"\r\n" in data[: data.find(b"\n") + 1] else "\n",
     )
     out.dialect = dialect
+    if dialect.newline == "\r\n":
+        out.notices.append(
+            f"{table.file}: lines end in CR LF (Windows style); read fine, and "
+            "saved back the same way"
+        )
     if delimiter != ",":
         out.notices.append(
             f"{table.file}: columns are separated by {_DELIMITERS[delimiter]}, "
@@ -133,6 +138,10 @@ def _decode(raw: bytes, out: RawTable) -> tuple[bytes | None, Dialect]:
     """Return the file as UTF-8 bytes and the encoding to write back, or None after a problem."""
     file = out.file
     if raw.startswith(b"\xef\xbb\xbf"):
+        out.notices.append(
+            f"{file}: starts with a byte-order mark (Excel's 'CSV UTF-8'); read "
+            "fine, and kept when saving"
+        )
         return raw[3:], Dialect(bom=True)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         out.notices.append(
@@ -247,6 +256,12 @@ def _name_columns(header: list[str], out: RawTable) -> list[str] | None:
             names.append(cell.strip() if cell.strip() else f"\x00unnamed{i}")
     if renamed:
         out.notices.append(f"{file}: read header {', '.join(renamed)}")
+    extra = [n for n in names if n not in known and not n.startswith("\x00")]
+    if extra:
+        out.notices.append(
+            f"{file}: kept column{'s' * (len(extra) > 1)} the kit does not use "
+            f"({', '.join(map(repr, extra))}) as they are"
+        )
     seen: dict[str, int] = {}
     ok = True
     for i, n in enumerate(names):

@@ -40,6 +40,8 @@ __all__ = ["Data", "Workspace"]
 META = ".rejectkit"
 _LOCKS: dict[str, object] = {}
 _LOCKS_GUARD = threading.Lock()
+# A forked child must build its own lock objects (filelock refuses inherited ones).
+os.register_at_fork(after_in_child=_LOCKS.clear)
 
 
 @dataclass
