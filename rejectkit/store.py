@@ -117,6 +117,8 @@ class Workspace:
 
     def read(self) -> Data:
         """Read every file; problems are listed in ``Data.problems`` instead of raised."""
+        if self.path.is_dir() and any(self.path.glob(".*.tmp")):
+            self._sweep_now()
         raws = self._read_raw()
         custom = raws["touchpoints"].frame
         touchpoints = TOUCHPOINTS + tuple(
@@ -180,6 +182,20 @@ class Workspace:
             if key not in _LOCKS:
                 _LOCKS[key] = FileLock(key)
             return _LOCKS[key]
+
+    def _sweep_now(self) -> None:
+        """Remove temp files left by a crashed save, if no save is running right now."""
+        from filelock import Timeout
+
+        lock = self._lock()
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            return
+        try:
+            self._sweep()
+        finally:
+            lock.release()
 
     def _sweep(self) -> None:
         # Under the lock no save is in flight, so any temp file left is from a crashed one.

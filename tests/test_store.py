@@ -171,6 +171,13 @@ def test_backups_keep_the_last_saves(workspace):
     assert not workspace.backup("changes", 6).exists()
 
 
+def test_stale_temp_files_are_swept_on_open(workspace):
+    stale = workspace.path / ".reviews.csv.tmpx1.tmp"
+    stale.write_text("half a file")
+    Workspace(workspace.path).read()
+    assert not stale.exists()
+
+
 def test_stale_temp_files_are_swept(workspace):
     stale = workspace.path / ".applications.csv.abc123.tmp"
     stale.write_text("half a file")
