@@ -34,7 +34,7 @@ def check_date(value: str) -> str | None:
 
     >>> check_date("2026-11-20") is None
     True
-    >>> print(check_date("03/04/2025"))
+    >>> print(check_date("03/04/2025"))  # doctest: +NORMALIZE_WHITESPACE
     '03/04/2025' is not written YYYY-MM-DD and is ambiguous (3 April or March 4?); write
     2025-04-03 or 2025-03-04
     """
