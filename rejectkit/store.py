@@ -364,8 +364,11 @@ class Workspace:
             counters = json.loads(counters_file.read_text("utf-8"))
         except (OSError, ValueError):
             counters = {}
-        numbers = frame["id"].str.extract(rf"^{spec.id_prefix}(\d+)$")[0].dropna()
-        highest = int(numbers.astype("int64").max()) if len(numbers) else 0
+        ids = frame["id"]
+        numbers = pd.to_numeric(
+            ids[ids.str.startswith(spec.id_prefix)].str.slice(1), errors="coerce"
+        )
+        highest = int(numbers.max()) if numbers.notna().any() else 0
         top = max(int(counters.get(table, 0)), highest)
         ids = [f"{spec.id_prefix}{k:04d}" for k in range(top + 1, top + 1 + n)]
         counters[table] = top + n
