@@ -44,7 +44,9 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_save(tmp_path):
         proc = FORK.Process(target=_writer_forever, args=(str(ws.path), f"r{round_}", send))
         proc.start()
         send.close()
-        time.sleep(rng.uniform(0.005, 0.15))
+        # Let the first save land, then kill at a random moment of the ones after it.
+        assert receive.poll(30), "the writer acknowledged no save within 30 s"
+        time.sleep(rng.uniform(0.0, 0.2))
         os.kill(proc.pid, signal.SIGKILL)
         proc.join()
         while receive.poll():
@@ -57,7 +59,7 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_save(tmp_path):
         assert data.problems == []
         on_disk = set(data.changes["change"])
         assert acknowledged <= on_disk, sorted(acknowledged - on_disk)[:5]
-    assert len(acknowledged) > 50
+    assert len(acknowledged) >= 50
     assert data.changes["id"].is_unique
 
 
