@@ -1,0 +1,166 @@
+"""rejectkit's benchmarks: each figure is a ratio to a floor measured in the same run.
+
+    python bench/run.py [--quick] [--only NAME ...] [--json FILE]
+
+Each timing is the median of several runs, the kit's and the floor's interleaved so that a
+busy machine slows both alike. Large workspaces are generated from a fixed seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIGURES: dict[str, Callable[[argparse.Namespace, Path], dict]] = {}
+
+
+def figure(func):
+    FIGURES[func.__name__.removeprefix("bench_")] = func
+    return func
+
+
+def median_pair(
+    kit: Callable[[], object], floor: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Median seconds of ``kit`` and of ``floor``, run alternately after one warm-up each."""
+    kit(), floor()
+    kits, floors = [], []
+    for _ in range(runs):
+        for fn, out in ((kit, kits), (floor, floors)):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return statistics.median(kits), statistics.median(floors)
+
+
+def _python(code: str) -> Callable[[], None]:
+    return lambda: subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@figure
+def bench_import(args, tmp: Path) -> dict:
+    """`import rejectkit` (and reaching its store) against `import pandas`."""
+    kit, floor = median_pair(
+        _python("import rejectkit; rejectkit.Workspace"), _python("import pandas"), args.runs
+    )
+    return {
+        "kit_s": kit,
+        "floor_s": floor,
+        "goal": 1.15,
+        "what": "import rejectkit and its store vs import pandas",
+    }
+
+
+def _heavy(tmp: Path, name: str, applications: int) -> Path:
+    from rejectkit.synthetic import generate_workspace
+
+    path = tmp / name
+    if not path.exists():
+        generate_workspace(path, applications=applications, interviews=applications // 5, seed=7)
+    return path
+
+
+@figure
+def bench_load(args, tmp: Path) -> dict:
+    """Loading and checking a 100,000-application workspace against pandas.read_csv alone."""
+    import pandas as pd
+
+    from rejectkit.store import Workspace
+
+    path = _heavy(tmp, "heavy", args.applications)
+    files = [path / f"{n}.csv" for n in ("applications", "interviews", "reviews")]
+
+    def floor():
+        for f in files:
+            pd.read_csv(f, dtype=str, keep_default_na=False)
+
+    kit, floor_s = median_pair(lambda: Workspace(path).load(), floor, args.runs)
+    return {
+        "kit_s": kit,
+        "floor_s": floor_s,
+        "goal": 1.5,
+        "what": f"load + validate {args.applications:,} applications, "
+        f"{args.applications // 5:,} interviews, {args.applications * 2:,} reviews "
+        "vs read_csv(dtype=str) of the same files",
+    }
+
+
+@figure
+def bench_save(args, tmp: Path) -> dict:
+    """Adding one application to the heavy workspace against adding one to a 100-row one."""
+    from rejectkit.store import Workspace
+
+    heavy = Workspace(_heavy(tmp, "heavy", args.applications))
+    small = Workspace(_heavy(tmp, "small", 100))
+    record = {
+        "company": "Benchmark Co",
+        "role": "Analyst",
+        "applied_on": "2026-01-01",
+        "stage": "applied",
+        "outcome": "open",
+    }
+    kit, floor = median_pair(
+        lambda: heavy.add("applications", record),
+        lambda: small.add("applications", record),
+        args.runs,
+    )
+    return {
+        "kit_s": kit,
+        "floor_s": floor,
+        "goal": None,
+        "what": f"add one application to {args.applications:,} rows vs to 100 rows "
+        f"({kit * 1000:.0f} ms vs {floor * 1000:.0f} ms)",
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    parser.add_argument("--only", nargs="*", choices=sorted(FIGURES), help="run only these")
+    parser.add_argument("--runs", type=int, default=None, help="timed runs per side")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = parser.parse_args(argv)
+    args.applications = 2_000 if args.quick else 100_000
+    args.runs = args.runs or (3 if args.quick else 7)
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="rejectkit-bench-") as tmp:
+        for name in args.only or FIGURES:
+            r = FIGURES[name](args, Path(tmp))
+            r["ratio"] = r["kit_s"] / r["floor_s"]
+            met = ""
+            if r["goal"] is not None:
+                verdict = "met" if r["ratio"] <= r["goal"] else "NOT MET"
+                met = f"  goal <= {r['goal']:.2f}x {verdict}"
+            print(
+                f"{name:<10} {r['ratio']:6.2f}x  ({r['kit_s']:.3f}s vs {r['floor_s']:.3f}s)"
+                f"{met}\n           {r['what']}",
+                flush=True,
+            )
+            results[name] = r
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps(
+            {
+                "machine": f"{platform.machine()}, {platform.python_implementation()} "
+                f"{platform.python_version()}, {platform.system()}",
+                "figures": results,
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
