@@ -56,6 +56,9 @@ def lab_command(notebooks: Path, port: int | None, open_browser: bool) -> list[s
     ]
     if port:
         command.append(f"--ServerApp.port={port}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Jupyter refuses to run as root unless told; containers often run as root.
+        command.append("--ServerApp.allow_root=True")
     if not open_browser:
         command.append("--no-browser")
     return command

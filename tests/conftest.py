@@ -10,6 +10,8 @@ import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+pytest_plugins = ["browser_support"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
 NOTEBOOKS = ROOT / "notebooks"

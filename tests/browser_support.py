@@ -1,0 +1,232 @@
+"""Browser fixtures (a pytest plugin loaded by conftest.py): a real JupyterLab (or Voila) server over temporary copies, driven by
+Playwright in Debian's Chromium.
+
+Without Chromium the browser tests skip with the reason, except when REJECTKIT_REQUIRE_BROWSER
+is set (CI sets it), where a test that cannot run fails instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import NOTEBOOKS, SAMPLE
+
+CHROMIUM = os.environ.get("REJECTKIT_CHROMIUM", "/usr/bin/chromium")
+# Without these flags Chromium keeps calling out to Google's services, which this machine's
+# closed network refuses, slowing every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable(reason: str):
+    if os.environ.get("REJECTKIT_REQUIRE_BROWSER"):
+        pytest.fail(f"browser test cannot run and REJECTKIT_REQUIRE_BROWSER is set: {reason}")
+    pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).name.startswith("test_browser_"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        _unavailable(
+            f"Chromium not found at {CHROMIUM}; install Debian's 'chromium' package "
+            "(or set REJECTKIT_CHROMIUM) to run the browser tests"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request, tmp_path):
+    """A fresh page at JupyterLab's default size; a screenshot is saved if the test fails."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    failed = getattr(request.node, "report_call", None)
+    if failed is not None and failed.failed:
+        shot = tmp_path / "failure.png"
+        pg.screenshot(path=str(shot), full_page=True)
+        print(f"screenshot of the failure: {shot}")
+    context.close()
+
+
+def open_notebook(page, server: Server, name: str) -> None:
+    """Open ``name`` in JupyterLab and wait until its kernel is idle."""
+    page.goto(server.open_url(f"/lab/tree/{name}"))
+    page.locator(".jp-Notebook").wait_for()
+    page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=90_000)
+
+
+def run_all(page) -> None:
+    """Run > Run All Cells (the menu command runmenu:run-all, which has no shortcut)."""
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator('[data-command="runmenu:run-all"]').click()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    token: str
+    root: Path
+    workspace: Path
+    process: subprocess.Popen
+    runtime: Path
+
+    def api(self, path: str, method: str = "GET"):
+        req = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(req, timeout=10) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def open_url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.url}{path}{sep}token={self.token}"
+
+
+def _processes_using(marker: str) -> list[int]:
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if marker in cmd:
+            found.append(int(pid))
+    return found
+
+
+def _start(
+    tmp_path: Path,
+    argv: list[str],
+    ready_path: str,
+    token: str,
+    port: int,
+    root: Path,
+    workspace: Path,
+) -> Server:
+    runtime = tmp_path / "runtime"
+    settings = tmp_path / "lab-settings"
+    notification = (
+        settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    )
+    notification.parent.mkdir(parents=True)
+    notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    env = {
+        **os.environ,
+        "REJECTKIT_DATA": str(workspace),
+        "JUPYTER_RUNTIME_DIR": str(runtime),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-workspaces"),
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    }
+    log = (tmp_path / "server.log").open("wb")
+    proc = subprocess.Popen(
+        argv, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root, start_new_session=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    server = Server(url, token, root, workspace, proc, runtime)
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {(tmp_path / 'server.log').read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(server.open_url(ready_path), timeout=2)
+            return server
+        except OSError:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(
+                    f"server not ready: {(tmp_path / 'server.log').read_text()[-3000:]}"
+                ) from None
+            time.sleep(0.3)
+
+
+def _stop(server: Server) -> None:
+    server.process.send_signal(signal.SIGTERM)
+    try:
+        server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.process.pid, signal.SIGKILL)
+        server.process.wait()
+    # Kernels are started with connection files in our runtime folder; none may outlive us.
+    deadline = time.monotonic() + 10
+    while (left := _processes_using(str(server.runtime))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not left, f"processes left behind after the server stopped: {left}"
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """JupyterLab on a temporary copy of the notebooks, over a temporary copy of the demo."""
+    root = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, root)
+    workspace = tmp_path / "workspace"
+    shutil.copytree(SAMPLE, workspace)
+    token, port = secrets.token_hex(16), _free_port()
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        f"--ServerApp.port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
+        "--ContentsManager.allow_hidden=True",
+        "--ServerApp.allow_root=True",
+    ]
+    server = _start(tmp_path, argv, "/api/status", token, port, root, workspace)
+    yield server
+    for session in server.api("/api/sessions") or []:
+        server.api(f"/api/sessions/{session['id']}", method="DELETE")
+    _stop(server)
