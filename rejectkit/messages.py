@@ -354,15 +354,28 @@ def eml_bytes(draft: Draft) -> bytes:
     >>> msg["To"], msg["X-Unsent"]
     ('Jo Ng <jo@example.org>', '1')
     """
+    from email.errors import HeaderParseError
     from email.headerregistry import Address
     from email.message import EmailMessage
-    from email.policy import default
+    from email.policy import SMTP, default
 
     msg = EmailMessage(policy=default)
     if draft.to_email.strip():
-        msg["To"] = Address(display_name=draft.to_name.strip(), addr_spec=draft.to_email.strip())
-    msg["Subject"] = draft.subject
+        name = " ".join(draft.to_name.split())
+        try:
+            msg["To"] = Address(display_name=name, addr_spec=draft.to_email.strip())
+        except (ValueError, IndexError, HeaderParseError) as e:
+            reason = "it has no domain" if isinstance(e, IndexError) else str(e).rstrip(")")
+            raise RejectkitError(
+                f"The email address {draft.to_email.strip()!r} is not one a mail program can "
+                f"use ({reason}); write it like name@example.org, or leave it empty."
+            ) from None
+    # A header may not hold a line break (it would start a new header); a pasted subject can.
+    msg["Subject"] = " ".join(draft.subject.split())
     # Outlook and Apple Mail open a message with this header as a draft to edit and send.
     msg["X-Unsent"] = "1"
     msg.set_content(_newlines(draft.body), charset="utf-8")
-    return msg.as_bytes()
+    # RFC 5322 line ends (CRLF): what Outlook and Windows Mail expect in an .eml file. Headers
+    # are not folded: the standard library's folding of long non-ASCII names and subjects can
+    # add a space between encoded words, and a draft's headers stay far below the 998 limit.
+    return msg.as_bytes(policy=SMTP.clone(max_line_length=None))
