@@ -3,8 +3,9 @@
 Copying to the clipboard needs the browser: the "Copy" buttons are plain HTML buttons whose
 ``onclick`` calls ``navigator.clipboard.writeText`` (with a select-and-copy fallback where the
 page is not a secure context). An ipywidgets HTML widget renders that markup the same way in
-JupyterLab and in Voila, and no kernel round trip is involved, so copying still works while
-the kernel is busy. The text copied is embedded in the button, re-rendered on every edit.
+JupyterLab and in Voila (its view sets ``innerHTML`` unsanitised, so inline handlers run),
+and no kernel round trip is involved, so copying works even while the kernel is busy. The
+text copied is embedded in the button, re-rendered on every edit; a browser test checks it.
 """
 
 from __future__ import annotations

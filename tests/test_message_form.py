@@ -269,3 +269,59 @@ def test_export_writes_the_calendar_into_the_workspace(view, workspace):
     assert "Wrote 17 reminders to" in view.export_message.value
     (link,) = [a for tag, a in _Tags(view.export_message.value).tags if tag == "a"]
     assert base64.b64decode(link["href"].split(",", 1)[1]) == path.read_bytes()
+
+
+_CLIPBOARD_PAGE = """<!doctype html><html><body><div id="box">{button}</div><pre id="out"></pre>
+<script>
+var got = [];
+Object.defineProperty(navigator, "clipboard", {{value: {{writeText: function (text) {{
+  got.push(text); return Promise.resolve(); }}}}}});
+document.querySelector("#box button").click();
+setTimeout(function () {{
+  document.getElementById("out").textContent = JSON.stringify(
+    {{got: got, label: document.querySelector("#box button").textContent}});
+}}, 50);
+</script></body></html>"""
+
+
+@pytest.mark.browser
+def test_the_copy_button_copies_the_exact_text_in_a_real_browser(tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    from rejectkit.message_form import copy_button
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI needs Chromium for the browser tests")
+        pytest.skip("no Chromium on this machine")
+    text = 'Line "one" & <two>\nZoë\'s </script> \\ line\t😀'
+    page = tmp_path / "copy.html"
+    page.write_text(_CLIPBOARD_PAGE.format(button=copy_button("Copy message", text)), "utf-8")
+    dom = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--no-sandbox",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    result = json.loads(html.unescape(re.search(r'<pre id="out">(.*)</pre>', dom, re.S)[1]))
+    # The clipboard got the text exactly, and the button said so.
+    assert result == {"got": [text], "label": "Copied"}
+
+
+def test_an_empty_log_shows_empty_forms(empty_workspace):
+    form = MessageForm(empty_workspace, today=TODAY)
+    assert form.application.options == () and form.panel.mark_sent.disabled
+    view = DueView(empty_workspace, today=TODAY)
+    assert view.buttons == {} and view.summary.value == "Nothing is due on 25 November 2026."
