@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from .errors import RejectkitError
 
@@ -67,6 +68,69 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return run_lab(args.data, port=args.port, open_browser=not args.no_browser)
 
 
+@command
+def cmd_due(args: argparse.Namespace) -> int:
+    """List what is due: feedback to nudge, contacts to check in with, silent applications."""
+    from .reminders import due, reminders
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    data = Workspace(resolve_path(args.data)).load()
+    today = args.today or date.today()
+    limits = {"feedback_days": args.feedback_days, "ghost_days": args.ghost_days}
+    items = due(data, today=today, **limits)
+    when = f"{today.day} {today:%B %Y}"
+    if not items:
+        upcoming = reminders(data, today=today, **limits)
+        print(f"Nothing is due on {when}.")
+        if upcoming:
+            r = upcoming[0]
+            print(f"Next: {r.due_on.isoformat()}  {r.record_id}  {r.summary}")
+        return 0
+    print(f"Due on {when}: {len(items)} reminder{'s' * (len(items) != 1)}")
+    for kind, heading in _DUE_HEADINGS.items():
+        mine = [r for r in items if r.kind == kind]
+        if mine:
+            print(f"\n{heading} ({len(mine)})")
+        for r in mine:
+            print(f"  {r.due_on.isoformat()}  {r.record_id}  {r.summary}")
+    print(
+        "\nDraft the nudges and check-ins, and mark silent applications as ghosted, in "
+        "notebooks/06-keep-warm-and-follow-up.ipynb; `rejectkit remind --ics FILE` puts the "
+        "reminders in your calendar."
+    )
+    return 0
+
+
+_DUE_HEADINGS = {
+    "feedback_nudge": "Feedback to nudge",
+    "keep_warm": "People to check in with",
+    "maybe_ghosted": "Silent applications: ghosted?",
+}
+
+
+@command
+def cmd_remind(args: argparse.Namespace) -> int:
+    """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple."""
+    from .reminders import reminders, write_reminders_ics
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    data = Workspace(resolve_path(args.data)).load()
+    today = args.today or date.today()
+    items = reminders(
+        data, today=today, feedback_days=args.feedback_days, ghost_days=args.ghost_days
+    )
+    path = write_reminders_ics(args.ics, items, today=today)
+    now = sum(r.due_on <= today for r in items)
+    print(
+        f"Wrote {len(items)} reminder{'s' * (len(items) != 1)} ({now} due now, placed on "
+        f"{today.isoformat()}) to {path}. Import it into your calendar; importing a newer "
+        "file updates these events instead of adding new ones."
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejectkit",
@@ -96,9 +160,55 @@ def _init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--demo", action="store_true", help="start from a copy of the demo data")
 
 
+def _iso_date(value: str) -> date:
+    from .validate import check_date
+
+    if (problem := check_date(value)) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return date.fromisoformat(value)
+
+
+def _days(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and int(value) > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days above 0")
+    return int(value)
+
+
+def _reminder_arguments(p: argparse.ArgumentParser) -> None:
+    from .reminders import FEEDBACK_DAYS, GHOST_DAYS
+
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="DATE",
+        help="the day to list reminders for, as YYYY-MM-DD (default: today)",
+    )
+    p.add_argument(
+        "--feedback-days",
+        type=_days,
+        default=FEEDBACK_DAYS,
+        metavar="N",
+        help=f"nudge about feedback asked for more than N days ago (default {FEEDBACK_DAYS})",
+    )
+    p.add_argument(
+        "--ghost-days",
+        type=_days,
+        default=GHOST_DAYS,
+        metavar="N",
+        help=f"flag open applications silent for more than N days (default {GHOST_DAYS})",
+    )
+
+
+def _remind_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ics", required=True, metavar="FILE", help="the calendar file to write")
+    _reminder_arguments(p)
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "init": _init_arguments,
     "lab": _lab_arguments,
+    "due": _reminder_arguments,
+    "remind": _remind_arguments,
 }
 
 

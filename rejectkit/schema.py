@@ -261,5 +261,32 @@ TABLES: dict[str, Table] = {
             id_prefix="S",
             doc="your strategy log",
         ),
+        Table(
+            "messages",
+            (
+                _c("id", "id", True),
+                _c("application_id", "ref", ref="applications"),
+                _c("contact_id", "ref", ref="contacts"),
+                _c(
+                    "kind",
+                    "choice",
+                    True,
+                    (
+                        "rejection_reply",
+                        "feedback_request",
+                        "thank_you",
+                        "keep_warm",
+                        "feedback_nudge",
+                    ),
+                ),
+                _c("tone", doc="brief, warm, formal, or a tone of your own templates"),
+                _c("to_name"),
+                _c("to_email"),
+                _c("subject"),
+                _c("sent_on", "date", True),
+            ),
+            id_prefix="M",
+            doc="the messages you marked as sent (the sent log)",
+        ),
     )
 }
