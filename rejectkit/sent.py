@@ -30,7 +30,7 @@ def record_sent(ws, draft: Draft, *, sent_on: date) -> str:
     >>> ws = Workspace(shutil.copytree("data/sample", tempfile.mkdtemp() + "/w"))
     >>> d = Draft("Thanks", "Thank you.", "Lena", "", "rejection_reply", "brief", "A0001")
     >>> record_sent(ws, d, sent_on=date(2026, 11, 25))
-    'M0001'
+    'M0010'
     """
     day = sent_on.isoformat()
     with ws.locked():

@@ -550,4 +550,4 @@ def test_a_message_to_a_contact_counts_as_a_check_in(workspace):
         "2026-11-25",
         "2027-01-24",
     )
-    assert _rows(workspace, "messages")[0]["contact_id"] == "C0002"
+    assert _rows(workspace, "messages")[-1]["contact_id"] == "C0002"
