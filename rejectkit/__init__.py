@@ -10,12 +10,17 @@ import importlib
 
 __all__ = [
     "TOUCHPOINTS",
+    "ApplicationForm",
     "ConflictError",
     "Data",
     "DataError",
+    "FeedbackForm",
     "RecordError",
     "RejectkitError",
+    "ReviewForm",
+    "StrategyForm",
     "Workspace",
+    "banner",
     "open_workspace",
 ]
 
@@ -30,6 +35,11 @@ _WHERE = {
     "Data": "store",
     "Workspace": "store",
     "open_workspace": "workspace",
+    "ApplicationForm": "forms",
+    "FeedbackForm": "forms",
+    "ReviewForm": "forms",
+    "StrategyForm": "forms",
+    "banner": "display",
 }
 
 
