@@ -166,6 +166,7 @@ class ReviewForm(Form):
         f(Field("do_differently", "Overall, what would you do differently next time?",
                 w.Textarea(rows=2)))  # fmt: skip
         self.earlier.observe(self._picked, "value")
+        self._new()
 
     def _body(self):
         top = [self.fields[n].box for n in ("earlier", *_INTERVIEW[:5], "final")]
@@ -285,13 +286,7 @@ class ReviewForm(Form):
                     undo.append(lambda: ws.delete("interviews", iid))
                 else:
                     iid = self._loaded["id"]
-                    if _reviews_of(ws.read(), iid) != self._loaded_reviews:
-                        raise ConflictError(
-                            f"The ratings of interview {iid} in reviews.csv changed since you "
-                            "loaded them (edited in another program?). Nothing was saved and "
-                            "your values are kept: reload to see the new version, then make "
-                            "your change again."
-                        )
+                    self._check_unchanged(ws.read(), iid)
                     before = self._loaded
                     changes = {k: v for k, v in record.items() if before.get(k, "") != v}
                     if changes:
@@ -313,6 +308,23 @@ class ReviewForm(Form):
         skipped = sum(r["score"] == "" for r in reviews)
         na = f" ({skipped} not applicable)" if skipped else ""
         return f"Saved interview {iid} with {n} touchpoint{'s' * (n != 1)}{na}.{moved}"
+
+    def _check_unchanged(self, fresh: Data, iid: str) -> None:
+        """Refuse to save over an interview or its ratings edited in another program."""
+        interviews = fresh.tables["interviews"]
+        now = interviews.loc[interviews["id"] == iid]
+        if now.empty:
+            what = "is no longer in interviews.csv (deleted in another program?)"
+        elif {k: str(v) for k, v in now.iloc[0].to_dict().items()} != self._loaded:
+            what = "in interviews.csv changed since you loaded it"
+        elif _reviews_of(fresh, iid) != self._loaded_reviews:
+            what = "has ratings in reviews.csv that changed since you loaded them"
+        else:
+            return
+        raise ConflictError(
+            f"Interview {iid} {what}. Nothing was saved and your values are kept: reload to "
+            "see the file as it is now, then make your change again."
+        )
 
     def _advance(self, app_id: str, target: str) -> str:
         """Move the application's stage forward to ``target``; never backward."""
