@@ -10,7 +10,7 @@ from .store import Workspace
 __all__ = ["Banner", "banner"]
 
 _BOX = (
-    "border-left:4px solid {color};padding:6px 12px;margin:4px 0;"
+    "border-left:4px solid {color};padding:6px 12px;margin:4px 0;line-height:1.45;"
     "background:var(--jp-layout-color2, #f4f4f4)"
 )
 _DEMO = "var(--jp-warn-color1, #b26b00)"
@@ -40,7 +40,8 @@ class Banner:
         self.start_button.on_click(lambda _b: self._ask())
         self.yes_button.on_click(lambda _b: self.start())
         self.cancel_button.on_click(lambda _b: self._show())
-        self.widget = w.VBox([self.text, self.start_button, self.confirm, self.message])
+        # In an HBox the button keeps its own width instead of stretching across the page.
+        self.widget = w.VBox([self.text, w.HBox([self.start_button]), self.confirm, self.message])
         self._show()
 
     def _repr_mimebundle_(self, **kwargs):

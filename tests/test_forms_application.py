@@ -262,3 +262,30 @@ def test_an_empty_workspace_gets_its_first_application(empty_workspace):
     assert form.picker.widget.options == (
         "A0001 · Quillfeather Books · Data Analyst (applied 2026-11-21)",
     )
+
+
+def test_spaces_around_a_value_in_the_file_do_not_count_as_a_change(workspace):
+    path = workspace.file("applications")
+    text = path.read_text("utf-8").replace(",Juniper Row Architects,", ",Juniper Row Architects ,")
+    path.write_text(text, "utf-8")
+    form = ApplicationForm(workspace, today=TODAY)
+    form.picker.widget.value = "A0030"
+    form["outcome"].value = "rejected"
+    form.save_button.click()
+    assert form.message == "Saved A0030 (Juniper Row Architects): rejected on 2026-11-25."
+    # Only the outcome was written; the untouched company keeps its space.
+    assert rows(workspace.path, "applications")[-1]["company"] == "Juniper Row Architects "
+
+
+def test_a_broken_row_elsewhere_in_the_file_is_explained_and_nothing_saved(form, workspace):
+    path = workspace.file("applications")
+    path.write_text(path.read_text("utf-8").replace("2026-05-06", "06/05/2026", 1), "utf-8")
+    before = snapshot(workspace.path)
+    fill_new(form)
+    form.save_button.click()
+    assert snapshot(workspace.path) == before
+    assert "applications.csv:3: applied_on: '06/05/2026' is not written YYYY-MM-DD" in (
+        form.message
+    )
+    assert "Fix these in the file" in form.message
+    assert form["company"].value == "Quillfeather Books"

@@ -225,3 +225,12 @@ def test_every_label_is_a_sentence_not_a_key(workspace, form_class):
         text = field.label.value
         assert "_" not in text.split("<small")[0], text
         assert "?" in text, text
+
+
+def test_importing_the_kit_does_not_import_the_widgets():
+    import subprocess
+    import sys
+
+    code = "import sys, rejectkit; rejectkit.Workspace; print('ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

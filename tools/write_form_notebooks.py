@@ -71,7 +71,8 @@ PAGES = {
         ),
         new_code_cell("rk.ApplicationForm(ws)"),
         new_markdown_cell(
-            "Had an interview? [Review it while it is fresh](02-review-an-interview.ipynb). " + HOME
+            "Had an interview? [Review it while it is fresh](02-review-an-interview.ipynb).\n\n"
+            + HOME
         ),
     ],
     "02-review-an-interview.ipynb": [
@@ -88,7 +89,7 @@ PAGES = {
         ),
         new_code_cell("rk.ReviewForm(ws)"),
         new_markdown_cell(
-            "Turned down? Ask why, then [record the feedback](03-feedback-and-changes.ipynb). "
+            "Turned down? Ask why, then [record the feedback](03-feedback-and-changes.ipynb).\n\n"
             + HOME
         ),
     ],

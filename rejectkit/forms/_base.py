@@ -21,7 +21,7 @@ from ..schema import TABLES, TOUCHPOINTS
 from ..store import Data, Workspace
 from ..validate import check_date
 
-__all__ = ["Field", "Form", "application_choices", "check_day", "notify"]
+__all__ = ["Field", "Form", "application_choices", "changed", "check_day", "notify"]
 
 # Dates before this are typos of the year (0026 for 2026), not real job applications.
 EARLIEST = date(2000, 1, 1)
@@ -31,6 +31,8 @@ MAX_WIDTH = "860px"
 _ERROR = "var(--jp-error-color1, #b3261e)"
 _OK = "var(--jp-success-color1, #1b6e20)"
 _MUTED = "var(--jp-ui-font-color2, #555)"
+# HTML widgets use the height of an input as line height; text reads better closer together.
+LINES = "line-height:1.45"
 
 # Open forms per workspace folder, so that a save in one refreshes the dropdowns of all.
 _OPEN: dict[str, weakref.WeakSet] = {}
@@ -130,7 +132,23 @@ def application_choices(data: Data) -> dict[str, str]:
 def html_message(text: str, kind: str = "ok") -> str:
     color = {"ok": _OK, "error": _ERROR}.get(kind, _MUTED)
     mark = {"ok": "✔ ", "error": "⚠ "}.get(kind, "")
-    return f'<div style="color:{color};white-space:pre-wrap">{mark}{escape(text)}</div>'
+    return f'<div style="color:{color};{LINES};white-space:pre-wrap">{mark}{escape(text)}</div>'
+
+
+# Text boxes and lists take the form's width; dates, buttons and boxes keep their own.
+_STRETCH = (w.Text, w.Textarea, w.Dropdown)
+
+
+def changed(loaded: dict[str, str], record: dict[str, str]) -> dict[str, str]:
+    """The fields of ``record`` that differ from ``loaded``, the record as read from the file.
+
+    Spaces around a value in the file do not count: the form drops them from what is typed,
+    and a save must not rewrite fields the user did not touch.
+
+    >>> changed({"role": "Analyst ", "notes": ""}, {"role": "Analyst", "notes": "Call back"})
+    {'notes': 'Call back'}
+    """
+    return {k: v for k, v in record.items() if loaded.get(k, "").strip() != v}
 
 
 class Field:
@@ -140,11 +158,11 @@ class Field:
         self.name = name
         self.widget = widget
         self.message = ""
-        if hasattr(widget, "layout") and not isinstance(widget, w.ToggleButtons | w.Checkbox):
+        if isinstance(widget, _STRETCH):
             widget.layout.width = WIDTH
         extra = " <small>(required)</small>" if required else ""
         hint_html = f'<br><small style="color:{_MUTED}">{escape(hint)}</small>' if hint else ""
-        self.label = w.HTML(f"<b>{escape(label)}</b>{extra}{hint_html}")
+        self.label = w.HTML(f'<div style="{LINES}"><b>{escape(label)}</b>{extra}{hint_html}</div>')
         self.error = w.HTML("")
         self.box = w.VBox([self.label, widget, self.error], layout=w.Layout(width=WIDTH))
 
@@ -232,7 +250,7 @@ class Form:
         self._build()
         self.refresh(_read(ws))
         heading = f"<h3>{escape(self.title)}</h3>" + (
-            f"<p>{escape(self.intro)}</p>" if self.intro else ""
+            f'<p style="{LINES}">{escape(self.intro)}</p>' if self.intro else ""
         )
         self.widget = w.VBox(
             [

@@ -6,7 +6,16 @@ import ipywidgets as w
 
 from ..schema import OUTCOMES, STAGES
 from ..store import Data
-from ._base import ApplicationPicker, Field, Form, check_day, day_text, text_of, to_day
+from ._base import (
+    ApplicationPicker,
+    Field,
+    Form,
+    changed,
+    check_day,
+    day_text,
+    text_of,
+    to_day,
+)
 
 __all__ = ["ApplicationForm"]
 
@@ -187,7 +196,7 @@ class ApplicationForm(Form):
         return record
 
     def _as_loaded(self) -> dict[str, str]:
-        return {k: self._loaded.get(k, "") for k in _COLUMNS} if self._loaded else {}
+        return {k: self._loaded.get(k, "").strip() for k in _COLUMNS} if self._loaded else {}
 
     def _check(self) -> dict[str, str]:
         today = self.today()
@@ -222,7 +231,7 @@ class ApplicationForm(Form):
             self.saved = self.ws.add("applications", record)
             return f"Saved application {self.saved}: {record['company']}, {record['role']}."
         app_id = self._loaded["id"]
-        changes = {k: v for k, v in record.items() if self._loaded.get(k, "") != v}
+        changes = changed(self._loaded, record)
         self.saved = app_id
         if not changes:
             return f"Nothing changed in {app_id}, so there was nothing to save."

@@ -11,10 +11,12 @@ from ..errors import ConflictError
 from ..schema import FORMATS, RESULTS, STAGES, Touchpoint
 from ..store import Data
 from ._base import (
+    LINES,
     MAX_WIDTH,
     ApplicationPicker,
     Field,
     Form,
+    changed,
     check_day,
     day_text,
     html_message,
@@ -43,7 +45,8 @@ class TouchpointRow:
         self.label = tp.label
         low, high = tp.low or "poor", tp.high or "excellent"
         self.heading = w.HTML(
-            f"<b>{escape(tp.label)}</b><br><small>1 = {escape(low)} · 5 = {escape(high)}</small>"
+            f'<div style="{LINES}"><b>{escape(tp.label)}</b><br>'
+            f"<small>1 = {escape(low)} · 5 = {escape(high)}</small></div>"
         )
         self.score = w.ToggleButtons(
             options=_SCORES,
@@ -288,7 +291,7 @@ class ReviewForm(Form):
                     iid = self._loaded["id"]
                     self._check_unchanged(ws.read(), iid)
                     before = self._loaded
-                    changes = {k: v for k, v in record.items() if before.get(k, "") != v}
+                    changes = changed(before, record)
                     if changes:
                         ws.update("interviews", iid, changes, expected=before)
                         undo.append(lambda: ws.update("interviews", iid,
