@@ -234,3 +234,12 @@ def test_importing_the_kit_does_not_import_the_widgets():
     code = "import sys, rejectkit; rejectkit.Workspace; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_closed_form_is_no_longer_refreshed(workspace):
+    apps, review, _, _ = all_forms(workspace)
+    review.close()
+    before = review.picker.choices
+    add_application(apps)
+    assert review.picker.choices == before
+    assert review.widget.comm is None

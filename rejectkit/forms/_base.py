@@ -269,6 +269,11 @@ class Form:
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
 
+    def close(self) -> None:
+        """Close the form's widgets and stop refreshing it after other forms' saves."""
+        _OPEN.get(_key(self.ws.path), set()).discard(self)
+        _close_tree(self.widget)
+
     def __getitem__(self, name: str):
         """The input widget of field ``name``: ``form["company"].value = "Northwind"``."""
         return self.fields[name].widget
@@ -415,6 +420,12 @@ class Form:
             for n in names
             if not str(self.fields[n].widget.value or "").strip()
         }
+
+
+def _close_tree(root) -> None:
+    for child in getattr(root, "children", ()):
+        _close_tree(child)
+    root.close()
 
 
 def text_of(widget) -> str:

@@ -160,8 +160,7 @@ class ApplicationForm(Form):
         try:
             self.picker.widget.value = ""
             for name in _DETAILS:
-                self[name].value = None if name == "applied_on" else ""
-            self["applied_on"].value = self.today()
+                self[name].value = self.today() if name == "applied_on" else ""
             self["stage"].value = "applied"
             self["outcome"].value = "open"
             self["outcome_on"].value = None
