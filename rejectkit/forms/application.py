@@ -6,10 +6,10 @@ import ipywidgets as w
 
 from ..schema import OUTCOMES, STAGES
 from ..store import Data
-from ._base import (
+from ._base import Form
+from ._fields import (
     ApplicationPicker,
     Field,
-    Form,
     changed,
     check_day,
     day_text,

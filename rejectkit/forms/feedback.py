@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..store import Data
-from ._base import ApplicationPicker, Field, Form, check_day, day_text, text_of
+from ._base import Form
+from ._fields import ApplicationPicker, Field, check_day, day_text, text_of
 
 __all__ = ["FeedbackForm"]
 

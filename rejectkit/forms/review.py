@@ -10,12 +10,12 @@ import ipywidgets as w
 from ..errors import ConflictError
 from ..schema import FORMATS, RESULTS, STAGES, Touchpoint
 from ..store import Data
-from ._base import (
+from ._base import Form
+from ._fields import (
     LINES,
     MAX_WIDTH,
     ApplicationPicker,
     Field,
-    Form,
     changed,
     check_day,
     day_text,
