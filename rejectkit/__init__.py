@@ -10,17 +10,22 @@ import importlib
 
 __all__ = [
     "TOUCHPOINTS",
+    "ApplicationForm",
     "ConflictError",
     "Data",
     "DataError",
     "Draft",
     "DueView",
+    "FeedbackForm",
     "MessageForm",
     "RecordError",
     "RejectkitError",
     "Reminder",
+    "ReviewForm",
+    "StrategyForm",
     "Workspace",
     "add_contact",
+    "banner",
     "check_in",
     "draft_message",
     "due",
@@ -62,6 +67,11 @@ _WHERE = {
     "write_reminders_ics": "reminders",
     "MessageForm": "message_form",
     "DueView": "due_view",
+    "ApplicationForm": "forms",
+    "FeedbackForm": "forms",
+    "ReviewForm": "forms",
+    "StrategyForm": "forms",
+    "banner": "display",
 }
 
 
