@@ -38,7 +38,15 @@ from .errors import ConflictError, SaveError
 from .schema import TABLES
 from .store import META, Workspace
 
-__all__ = ["COLUMNS", "changes", "diff_frames", "read_history", "stage_durations", "undo"]
+__all__ = [
+    "COLUMNS",
+    "changes",
+    "diff_frames",
+    "format_changes",
+    "read_history",
+    "stage_durations",
+    "undo",
+]
 
 COLUMNS = ("op", "at", "action", "file", "record", "row", "field", "old", "new", "undoes")
 FILE = "history.csv"
@@ -82,6 +90,45 @@ def changes(ws: Workspace, record: str | None = None, *, limit: int | None = 20)
     if limit is not None and limit >= 0:
         frame = frame.iloc[max(len(frame) - limit, 0) :]
     return frame.reset_index(drop=True)
+
+
+def format_changes(frame: pd.DataFrame, *, op: bool = True, width: int = 32) -> str:
+    """Changes as an aligned text table, long values cut to ``width`` characters.
+
+    >>> h = pd.DataFrame({"op": [4], "at": ["2026-11-20T14:03:05+00:00"], "action": ["update"],
+    ...     "file": ["applications.csv"], "record": ["A0003"], "row": [3], "field": ["stage"],
+    ...     "old": ["applied"], "new": ["interview"], "undoes": [""]})
+    >>> print(format_changes(h))
+    save  when              change  file              record  field  old      new
+    4     2026-11-20 14:03  update  applications.csv  A0003   stage  applied  interview
+    """
+    shown = pd.DataFrame(
+        {
+            "save": frame["op"].astype(str)
+            + np.where(frame["undoes"] != "", " (undo of " + frame["undoes"] + ")", ""),
+            "when": frame["at"].str.slice(0, 16).str.replace("T", " "),
+            "change": frame["action"],
+            "file": frame["file"],
+            "record": frame["record"],
+            "field": frame["field"],
+            "old": frame["old"].map(lambda v: _short(v, width)),
+            "new": frame["new"].map(lambda v: _short(v, width)),
+        }
+    )
+    if not op:
+        shown = shown.drop(columns=["save", "when", "file"])
+    widths = {c: max(len(c), int(shown[c].str.len().max() or 0)) for c in shown.columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in shown.columns).rstrip()]
+    lines += [
+        "  ".join(str(v).ljust(widths[c]) for c, v in zip(shown.columns, row, strict=True)).rstrip()
+        for row in shown.itertuples(index=False, name=None)
+    ]
+    return "\n".join(lines)
+
+
+def _short(value: str, width: int) -> str:
+    value = value.replace("\r\n", "\n").replace("\n", " / ")
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 # Recording ---------------------------------------------------------------------------------

@@ -67,7 +67,11 @@ def _read_csv(name: str, data: bytes) -> Source:
         # A table with no known columns: the kit's reader keeps the file's own header names
         # and brings its tolerance (BOM, cp1252, UTF-16, ; or tab) and exact line numbers.
         raw = read_table(file, Table("source", ()))
-    notices = [n.split(": ", 1)[-1] for n in raw.notices]
+    # The reader speaks of saving the file back; an import only reads it, so keep what was
+    # found and drop what only matters for a workspace file.
+    said = [n.split(": ", 1)[-1] for n in raw.notices]
+    noise = ("starts with a byte-order mark", "lines end in", "kept column", "read header")
+    notices = [n.split("; ")[0] for n in said if not n.startswith(noise)]
     problems = [(p.line, p.message) for p in raw.problems]
     if raw.problems and not len(raw.frame.columns):
         raise ImportFileError(f"{name}: line {raw.problems[0].line}: {raw.problems[0].message}")
@@ -99,24 +103,36 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> Source:
     ]
     book.close()
     rows = [(n, cells) for n, cells in rows if any(cells)]
-    if not rows:
-        raise ImportFileError(f"{name}: the sheet {ws.title!r} is empty.")
-    (_, header), body = rows[0], rows[1:]
+    # A title such as "My applications 2026" often sits above the header: the header is the
+    # first row with at least two filled cells.
+    start = next((k for k, (_, cells) in enumerate(rows) if sum(map(bool, cells)) >= 2), None)
+    if start is None:
+        raise ImportFileError(f"{name}: the sheet {ws.title!r} has no header row with columns.")
+    (header_line, header), body = rows[start], rows[start + 1 :]
     width = max(i + 1 for i, c in enumerate(header) if c)
     columns = [c or f"column {i + 1}" for i, c in enumerate(header[:width])]
+    if twice := sorted({c for c in columns if columns.count(c) > 1}):
+        raise ImportFileError(
+            f"{name}: row {header_line} of sheet {ws.title!r} names the column {twice[0]!r} "
+            "twice; rename one of them."
+        )
+    problems = [
+        (n, f"cells hold {next(v for v in c[width:] if v)!r} but that column has no header")
+        for n, c in body
+        if any(c[width:])
+    ]
+    body = [(n, c) for n, c in body if not any(c[width:])]
     cells = [(c + [""] * width)[:width] for _, c in body]
     frame = (
         pd.DataFrame(cells, columns=columns, dtype="str")
         if cells
         else pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
     )
-    notices = [
-        f"read sheet {ws.title!r}"
-        + (f" (the workbook has {len(sheets)})" if len(sheets) > 1 else "")
-    ]
-    return Source(
-        name, columns, frame, np.array([n for n, _ in body], dtype=np.int64), notices, [], sheets
-    )
+    notices = [f"read sheet {ws.title!r} of {', '.join(map(repr, sheets))}"]
+    if start:
+        notices.append(f"took row {header_line} as the header, above it is a title")
+    lines = np.array([n for n, _ in body], dtype=np.int64)
+    return Source(name, columns, frame, lines, notices, problems, sheets)
 
 
 def _cell_text(value) -> str:

@@ -68,11 +68,13 @@ def import_applications(
     statuses: Mapping[str, tuple[str, str] | str] | None = None,
     sheet: str | None = None,
     data: bytes | None = None,
+    source: Source | None = None,
     apply: bool = False,
 ) -> ImportPlan:
     """Plan the import of ``path`` into ``ws`` and, with ``apply=True``, add its new rows in one
     save. ``mapping`` overrides the guessed one ({source column: kit column, "" = leave out});
     ``statuses`` gives meanings to status words ({word: (stage, outcome) or "skip"}).
+    ``source`` is the file already read by :func:`read_source`, if it was.
 
     >>> import tempfile
     >>> from rejectkit.workspace import init_workspace
@@ -82,7 +84,8 @@ def import_applications(
     >>> plan.added, ws.read().applications[["company", "stage", "outcome"]].values.tolist()
     (['A0001'], [['Northwind', 'applied', 'ghosted']])
     """
-    source = read_source(path, sheet=sheet, data=data)
+    if source is None:
+        source = read_source(path, sheet=sheet, data=data)
     with ws.locked():
         existing = ws.load().applications
         plan = plan_import(
