@@ -13,10 +13,18 @@ __all__ = [
     "ConflictError",
     "Data",
     "DataError",
+    "HistoryPanel",
+    "ImportFileError",
+    "ImportForm",
     "RecordError",
     "RejectkitError",
     "Workspace",
+    "activity",
+    "import_applications",
     "open_workspace",
+    "read_history",
+    "stage_durations",
+    "write_report",
 ]
 
 __version__ = "0.1.0"
@@ -30,6 +38,14 @@ _WHERE = {
     "Data": "store",
     "Workspace": "store",
     "open_workspace": "workspace",
+    "HistoryPanel": "history_form",
+    "ImportFileError": "errors",
+    "ImportForm": "import_form",
+    "activity": "report",
+    "import_applications": "importing",
+    "read_history": "history",
+    "stage_durations": "history",
+    "write_report": "report",
 }
 
 

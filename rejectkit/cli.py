@@ -113,8 +113,9 @@ def cmd_history(args: argparse.Namespace) -> int:
 @command
 def cmd_undo(args: argparse.Namespace) -> int:
     """Undo the last save (all of its changes); the undo is recorded in the history too."""
-    from .history import format_changes, undo
+    from .history import format_changes
     from .store import Workspace
+    from .undo import undo
     from .workspace import resolve_path
 
     ws = Workspace(resolve_path(args.data))

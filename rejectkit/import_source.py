@@ -28,6 +28,7 @@ class Source:
     notices: list[str] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
+    sheet: str = ""
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> Source:
     if start:
         notices.append(f"took row {header_line} as the header, above it is a title")
     lines = np.array([n for n, _ in body], dtype=np.int64)
-    return Source(name, columns, frame, lines, notices, problems, sheets)
+    return Source(name, columns, frame, lines, notices, problems, sheets, ws.title)
 
 
 def _cell_text(value) -> str:

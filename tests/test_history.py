@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from rejectkit.cli import main
 from rejectkit.errors import ConflictError, SaveError
-from rejectkit.history import changes, diff_frames, read_history, stage_durations, undo
+from rejectkit.history import changes, diff_frames, read_history, stage_durations
 from rejectkit.store import META
+from rejectkit.undo import undo
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 NEW = {"company": "Ivy Court", "role": "Analyst", "applied_on": "2026-11-18",
