@@ -155,8 +155,9 @@ def _diff(before: pd.DataFrame, after: pd.DataFrame, key: tuple[str, ...]) -> di
         before = before.reindex(columns=list(after.columns), fill_value="")
     kb, ka = record_keys(before, key), record_keys(after, key)
     vb, va = before.to_numpy(dtype=object), after.to_numpy(dtype=object)
-    deleted = ~np.isin(kb, ka)
-    added = ~np.isin(ka, kb)
+    # pandas hashes; numpy's isin compares object arrays pairwise (minutes on a big log).
+    deleted = ~pd.Index(kb).isin(ka)
+    added = ~pd.Index(ka).isin(kb)
     parts = [_melt(vb, kb, deleted, "delete", columns)]
     common = np.flatnonzero(~added)
     where = pd.Index(kb).get_indexer(ka[common])
@@ -226,6 +227,8 @@ def _prepare(
         return _Pending()
     target = history_path(ws.path)
     old = _read_bytes(target)
+    if old and not old.endswith(b"\n"):
+        old += b"\n"  # saved by hand without a final newline: keep the next row on its own
     op = str(_last_op(old) + 1)
     # The one place the kit reads the clock for the history; tests set ws.clock instead.
     when = (ws.clock or _now)().isoformat(timespec="seconds")

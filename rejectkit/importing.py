@@ -223,21 +223,24 @@ def _key(frame: pd.DataFrame) -> pd.Series:
 
 
 def _find_duplicates(plan, rec, lines, ok, existing) -> None:
-    have = dict(zip(_key(existing), existing["id"], strict=True)) if len(existing) else {}
-    key = _key(rec)
-    first_line: dict[str, int] = {}
-    add = np.zeros(len(rec), dtype=bool)
-    for i in np.flatnonzero(ok):
-        k, line = key.iat[i], int(lines[i])
-        what = f"{rec['company'].iat[i]} / {rec['role'].iat[i]} / {rec['applied_on'].iat[i]}"
-        if k in have:
-            plan.duplicates.append((line, what, have[k]))
-        elif k in first_line:
-            plan.duplicates.append((line, what, f"line {first_line[k]}"))
-        else:
-            first_line[k] = line
-            add[i] = True
-    plan.add = rec.loc[add].assign(line=lines[add].astype(str)).reset_index(drop=True)
+    rows = np.flatnonzero(ok)
+    key = _key(rec).iloc[rows].to_numpy(dtype=object)
+    at = lines[rows]
+    have = pd.Series(existing["id"].to_numpy(dtype=object), index=_key(existing).to_numpy())
+    have = have[~have.index.duplicated()]
+    found = have.index.get_indexer(key)
+    same_as = np.full(len(key), "", dtype=object)
+    same_as[found >= 0] = have.to_numpy(dtype=object)[found[found >= 0]]
+    first = pd.Series(at, index=key).groupby(level=0, sort=False).transform("first").to_numpy()
+    earlier = (same_as == "") & (first != at)
+    same_as[earlier] = ["line " + str(n) for n in first[earlier]]
+    dup = same_as != ""
+    for i in np.flatnonzero(dup):
+        r = rows[i]
+        what = f"{rec['company'].iat[r]} / {rec['role'].iat[r]} / {rec['applied_on'].iat[r]}"
+        plan.duplicates.append((int(at[i]), what, same_as[i]))
+    add = rows[~dup]
+    plan.add = rec.iloc[add].assign(line=lines[add].astype(str)).reset_index(drop=True)
 
 
 def _describe(plan: ImportPlan) -> str:

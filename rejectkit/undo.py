@@ -66,71 +66,74 @@ def undo(ws: Workspace) -> pd.DataFrame | None:
 
 def _revert(frame: pd.DataFrame, raws: Mapping, table: str, entries: pd.DataFrame, op: int):
     spec = TABLES[table]
-    columns = list(frame.columns)
-    keys = record_keys(frame, spec.key)
-    where = pd.Index(keys).get_indexer(entries["record"].to_numpy(dtype=object))
-    present = where >= 0
+    columns = pd.Index(frame.columns)
+    keys = pd.Index(record_keys(frame, spec.key))
+    record = entries["record"].to_numpy(dtype=object)
     action = entries["action"].to_numpy(dtype=object)
     field = entries["field"].to_numpy(dtype=object)
-    known = np.isin(field, columns)
+    row = keys.get_indexer(record)
+    col = columns.get_indexer(field)
+    values = frame.to_numpy(dtype=object, copy=True)
     current = np.full(len(entries), None, dtype=object)
-    values = frame.to_numpy(dtype=object)
-    ok = present & known
-    current[ok] = values[where[ok], [columns.index(f) for f in field[ok]]]
-    expect = entries["new"].to_numpy(dtype=object)
-    conflicts = []
-    for i in np.flatnonzero(np.isin(action, ["update", "add"])):
-        record = entries["record"].iat[i]
-        if not present[i]:
-            conflicts.append(f"{record} is no longer in {spec.file}")
-        elif not known[i]:
-            conflicts.append(f"{spec.file} no longer has the column {field[i]!r}")
-        elif current[i] != expect[i]:
-            conflicts.append(
-                f"{record} {field[i]} is now {current[i]!r}; save {op} had set it to {expect[i]!r}"
-            )
-    for record in pd.unique(entries["record"][action == "delete"]):
-        if record in set(keys):
-            conflicts.append(f"{record} is in {spec.file} again")
-    for record in pd.unique(entries["record"][action == "move"]):
-        if record not in set(keys):
-            conflicts.append(f"{record} is no longer in {spec.file}")
-    if conflicts:
-        shown = "; ".join(dict.fromkeys(conflicts))
-        raise ConflictError(
-            f"Cannot undo save {op} of {spec.file}: it changed since ({shown}). Nothing was "
-            "changed; make the change you want with the forms instead."
-        )
+    ok = (row >= 0) & (col >= 0)
+    current[ok] = values[row[ok], col[ok]]
+    _refuse_if_changed(spec.file, op, entries, action, row, col, current)
 
-    out = frame.copy()
     upd = np.flatnonzero(action == "update")
-    for i in upd:
-        out.iloc[where[i], columns.index(field[i])] = entries["old"].iat[i]
-    removed = set(entries["record"][action == "add"])
+    values[row[upd], col[upd]] = entries["old"].to_numpy(dtype=object)[upd]
+    out = pd.DataFrame(values, columns=columns, index=frame.index).astype("str")
+    removed = set(record[action == "add"])
     _check_unreferenced(table, removed, raws)
     moves = entries.loc[action == "move"]
-    gone = np.isin(keys, list(removed | set(moves["record"])))
+    gone = keys.isin(list(removed | set(moves["record"])))
     order = list(out.index[~gone])
-    inserts = [
-        (int(old), out.index[int(np.flatnonzero(keys == record)[0])])
-        for record, old in zip(moves["record"], moves["old"], strict=True)
-    ]
-    fresh = []
-    start = len(out)
-    for _, group in entries.loc[action == "delete"].groupby("record", sort=False):
-        fresh.append(
-            dict.fromkeys(columns, "") | dict(zip(group["field"], group["old"], strict=True))
+    moved_rows = keys.get_indexer(moves["record"].to_numpy(dtype=object))
+    inserts = list(zip(moves["old"].astype(int), out.index[moved_rows], strict=True))
+    deleted = entries.loc[action == "delete"]
+    if len(deleted):
+        first = deleted.drop_duplicates("record")
+        fresh = (
+            deleted.pivot(index="record", columns="field", values="old")
+            .astype(object)
+            .reindex(index=first["record"], columns=columns, fill_value="")
+            .fillna("")
+            .astype("str")
         )
-        inserts.append((int(group["row"].iat[0]), start + len(fresh) - 1))
-    if fresh:
-        index = range(start, start + len(fresh))
-        out = pd.concat([out, pd.DataFrame(fresh, columns=columns, index=index).astype("str")])
+        fresh.index = range(len(out), len(out) + len(fresh))
+        inserts += list(zip(first["row"].astype(int), fresh.index, strict=True))
+        out = pd.concat([out, fresh])
     # Put each record back at its old row, lowest first, so that every earlier insert is
     # already in place when a later one counts its position.
     for target, label in sorted(inserts, key=lambda x: x[0]):
         order.insert(min(target - 1, len(order)), label)
-    touched = [frame.index[w] for w in set(where[upd])] + [label for _, label in inserts]
+    touched = list(frame.index[np.unique(row[upd])]) + [label for _, label in inserts]
     return out.loc[order], touched
+
+
+def _refuse_if_changed(file, op, entries, action, row, col, current) -> None:
+    record, field = entries["record"].to_numpy(dtype=object), entries["field"]
+    expect = entries["new"].to_numpy(dtype=object)
+    must_match = (action == "update") | (action == "add")
+    missing = (must_match | (action == "move")) & (row < 0)
+    no_column = must_match & (row >= 0) & (col < 0)
+    differs = must_match & (row >= 0) & (col >= 0) & (current != expect)
+    back = (action == "delete") & (row >= 0)
+    conflicts = [f"{r} is no longer in {file}" for r in record[missing]]
+    conflicts += [f"{file} no longer has the column {f!r}" for f in field[no_column]]
+    conflicts += [
+        f"{r} {f} is now {c!r}; save {op} had set it to {e!r}"
+        for r, f, c, e in zip(
+            record[differs], field[differs], current[differs], expect[differs], strict=True
+        )
+    ]
+    conflicts += [f"{r} is in {file} again" for r in record[back]]
+    if conflicts:
+        shown = list(dict.fromkeys(conflicts))
+        more = f"; and {len(shown) - 5} more" if len(shown) > 5 else ""
+        raise ConflictError(
+            f"Cannot undo save {op} of {file}: it changed since ({'; '.join(shown[:5])}{more}). "
+            "Nothing was changed; make the change you want with the forms instead."
+        )
 
 
 def _check_unreferenced(table: str, removed: set, raws: Mapping) -> None:

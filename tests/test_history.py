@@ -187,6 +187,45 @@ def test_a_failed_data_write_records_nothing_and_leaves_no_temp_file(workspace, 
     assert not list(workspace.path.glob(".*.tmp"))
 
 
+def _add_ten(path: str, who: str) -> None:
+    from rejectkit.store import Workspace
+
+    ws = Workspace(path, lock_timeout=60)
+    for i in range(10):
+        ws.add("changes", {"changed_on": "2026-11-20", "touchpoint": "your_questions",
+                           "change": f"{who}-{i}"})  # fmt: skip
+
+
+def test_concurrent_savers_get_one_save_number_each(empty_workspace):
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    procs = [fork.Process(target=_add_ten, args=(str(empty_workspace.path), f"p{k}"))
+             for k in range(3)]  # fmt: skip
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    h = read_history(empty_workspace)
+    changes_ = h.loc[h["field"] == "change"]
+    assert sorted(changes_["op"]) == list(range(1, 31))
+    assert set(changes_["new"]) == {f"p{k}-{i}" for k in range(3) for i in range(10)}
+    ids = empty_workspace.load().changes.set_index("change")["id"]
+    assert (changes_.set_index("new")["record"] == ids.reindex(changes_["new"])).all()
+
+
+def test_a_history_saved_without_its_final_newline_still_gets_whole_rows(workspace):
+    workspace.update("applications", "A0003", {"stage": "interview"})
+    path = workspace.path / META / "history.csv"
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    workspace.update("applications", "A0003", {"stage": "final"})
+    assert read_history(workspace)[["op", "new"]].values.tolist() == [
+        [1, "interview"],
+        [2, "final"],
+    ]
+
+
 def test_changes_of_one_record_and_the_latest(workspace):
     _clock(workspace)
     workspace.update("applications", "A0003", {"stage": "interview"})
