@@ -43,7 +43,8 @@ _SYNONYMS = {
     "applied_on": "applied on, date applied, applied, application date, date of application, "
     "applied date, date, submitted, submitted on, date submitted, date sent, sent on",
     "source": "source, found via, found on, found through, job board, channel, platform, "
-    "applied via, applied through, via, how applied, how found, method, referral",
+    "applied via, applied through, via, how applied, how found, method, referral, where found, "
+    "found, found at, job source, lead source",
     "location": "location, city, place, office, where, region, country, town",
     "status": "status, application status, current status, state, progress, result",
     "stage": "stage, stage reached, furthest stage",
