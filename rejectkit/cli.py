@@ -125,7 +125,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
         return 0
     first = undone.iloc[0]
     print(f"Undid save {first['op']} of {first['at']} ({first['file']}), which made these changes:")
-    print(format_changes(undone, op=False))
+    print(format_changes(undone.head(20), op=False))
+    if len(undone) > 20:
+        print(f"... and {len(undone) - 20} more; `rejectkit history` lists them all.")
     return 0
 
 

@@ -258,6 +258,10 @@ def test_cli_history_and_undo(workspace, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[1].startswith("2 (undo of 1)  20")  # the command reads the real clock
     assert out[1].endswith("update  applications.csv  A0003   stage  interview  screening")
+    workspace.add_many("applications", [NEW | {"role": f"Role {k}"} for k in range(4)])
+    assert main(["undo", *args]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 22 and out[-1] == "... and 4 more; `rejectkit history` lists them all."
     assert main(["history", "A9999", *args]) == 0
     assert capsys.readouterr().out == "No recorded changes of A9999.\n"
 
