@@ -261,7 +261,7 @@ def test_cli_history_and_undo(workspace, capsys):
     workspace.add_many("applications", [NEW | {"role": f"Role {k}"} for k in range(4)])
     assert main(["undo", *args]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 22 and out[-1] == "... and 4 more; `rejectkit history` lists them all."
+    assert len(out) == 23 and out[-1] == "... and 4 more; `rejectkit history` lists them all."
     assert main(["history", "A9999", *args]) == 0
     assert capsys.readouterr().out == "No recorded changes of A9999.\n"
 
