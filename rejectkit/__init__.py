@@ -17,6 +17,9 @@ __all__ = [
     "Draft",
     "DueView",
     "FeedbackForm",
+    "HistoryPanel",
+    "ImportFileError",
+    "ImportForm",
     "MessageForm",
     "RecordError",
     "RejectkitError",
@@ -24,6 +27,7 @@ __all__ = [
     "ReviewForm",
     "StrategyForm",
     "Workspace",
+    "activity",
     "add_contact",
     "banner",
     "check_in",
@@ -31,13 +35,17 @@ __all__ = [
     "due",
     "eml_bytes",
     "how_far",
+    "import_applications",
     "mailto_link",
     "mark_ghosted",
     "open_workspace",
+    "read_history",
     "record_sent",
     "reminders",
     "reminders_ics",
+    "stage_durations",
     "write_reminders_ics",
+    "write_report",
 ]
 
 __version__ = "0.1.0"
@@ -72,6 +80,14 @@ _WHERE = {
     "ReviewForm": "forms",
     "StrategyForm": "forms",
     "banner": "display",
+    "HistoryPanel": "history_form",
+    "ImportFileError": "errors",
+    "ImportForm": "import_form",
+    "activity": "report",
+    "import_applications": "importing",
+    "read_history": "history",
+    "stage_durations": "history",
+    "write_report": "report",
 }
 
 

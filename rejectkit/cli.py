@@ -131,6 +131,97 @@ def cmd_remind(args: argparse.Namespace) -> int:
     return 0
 
 
+@command
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import applications from a spreadsheet or another tracker's export (.csv or .xlsx).
+
+    A dry run unless --apply: shows the column mapping, what would be added, the duplicates
+    (same company, role and applied date), every row that cannot be read, and unknown status
+    words. Exits 1 when some rows could not be used.
+    """
+    from .import_rules import parse_map, parse_status
+    from .import_source import read_source
+    from .importing import import_applications
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    source = read_source(args.file, sheet=args.sheet)
+    plan = import_applications(
+        Workspace(resolve_path(args.data)),
+        args.file,
+        mapping=parse_map(args.map, source.columns),
+        date_format=args.date_format,
+        statuses=parse_status(args.status),
+        source=source,
+        apply=args.apply,
+    )
+    print(plan.describe())
+    return 0 if plan.clean else 1
+
+
+@command
+def cmd_history(args: argparse.Namespace) -> int:
+    """Show the changes of one record (an id such as A0003), or the latest changes."""
+    from .history import changes, format_changes
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    frame = changes(Workspace(resolve_path(args.data)), args.id, limit=args.limit)
+    if frame.empty:
+        print(f"No recorded changes{f' of {args.id}' if args.id else ''}.")
+        return 0
+    print(format_changes(frame))
+    return 0
+
+
+@command
+def cmd_undo(args: argparse.Namespace) -> int:
+    """Undo the last save (all of its changes); the undo is recorded in the history too."""
+    from .history import format_changes
+    from .store import Workspace
+    from .undo import undo
+    from .workspace import resolve_path
+
+    ws = Workspace(resolve_path(args.data))
+    undone = undo(ws)
+    if undone is None:
+        print(f"Nothing to undo: no saves are recorded in the history of {ws.path}.")
+        return 0
+    first = undone.iloc[0]
+    print(f"Undid save {first['op']} of {first['at']} ({first['file']}), which made these changes:")
+    print(format_changes(undone.head(20), op=False))
+    if len(undone) > 20:
+        print(f"... and {len(undone) - 20} more; `rejectkit history` lists them all.")
+    return 0
+
+
+@command
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the applications of a period as CSV and as a printable HTML page."""
+    from datetime import date
+
+    from .report import write_report
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    start, end = _iso_day(args.start, "--from"), _iso_day(args.to, "--to")
+    data = Workspace(resolve_path(args.data)).load()
+    for path in write_report(data, start, end, args.out, today=date.today()):
+        print(f"Wrote {path}")
+    return 0
+
+
+def _iso_day(text: str, option: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RejectkitError(
+            f"{option} {text!r} is not a day written YYYY-MM-DD, for example 2026-05-01."
+        ) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejectkit",
@@ -204,11 +295,59 @@ def _remind_arguments(p: argparse.ArgumentParser) -> None:
     _reminder_arguments(p)
 
 
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the .csv or .xlsx file to import")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar='"COLUMN=FIELD"',
+        help="map a column of the file to a kit column (company, role, applied_on, status, "
+        "source, location, stage, outcome, outcome_on, contact_name, contact_email, notes), "
+        "or to nothing ('Salary=') to leave it out; repeat for more columns",
+    )
+    p.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="how the file writes dates, such as %%d/%%m/%%Y (31/12/2026) or %%m/%%d/%%Y; "
+        "needed for any date not written YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        metavar='"WORD=STAGE/OUTCOME"',
+        help="what a status word of the file means, such as 'No response=applied/ghosted', or "
+        "'Saved=skip' for jobs never applied to; repeat for more words",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx file (default: first)")
+    p.add_argument("--apply", action="store_true", help="write the new rows (default: dry run)")
+
+
+def _history_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", nargs="?", metavar="ID", help="a record id, such as A0003 or I0002")
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="show the last N changes (default 20)"
+    )
+
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
+    p.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="FILE.csv or FILE.html writes that one; any other name writes FILE.csv and FILE.html",
+    )
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "history": _history_arguments,
+    "import": _import_arguments,
     "init": _init_arguments,
     "lab": _lab_arguments,
     "due": _reminder_arguments,
     "remind": _remind_arguments,
+    "report": _report_arguments,
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 __all__ = [
     "ConflictError",
     "DataError",
+    "ImportFileError",
     "LockTimeoutError",
     "Problem",
     "RecordError",
@@ -72,3 +73,7 @@ class LockTimeoutError(RejectkitError):
 
 class SaveError(RejectkitError):
     """Writing a file failed (disk full, permissions, ...); the file on disk is unchanged."""
+
+
+class ImportFileError(RejectkitError):
+    """A file to import cannot be read, or the mapping asked for cannot work."""

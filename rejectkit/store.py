@@ -17,6 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -88,10 +89,19 @@ class Workspace:
     'A0001'
     """
 
-    def __init__(self, path: str | os.PathLike, *, lock_timeout: float = 10.0, backups: int = 5):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        lock_timeout: float = 10.0,
+        backups: int = 5,
+        clock: Callable[[], datetime] | None = None,
+    ):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self.backups = backups
+        # What the history stamps on each save; None reads the clock then (tests set it).
+        self.clock = clock
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -199,7 +209,7 @@ class Workspace:
 
     def _sweep(self) -> None:
         # Under the lock no save is in flight, so any temp file left is from a crashed one.
-        for stale in self.path.glob(".*.tmp"):
+        for stale in [*self.path.glob(".*.tmp"), *(self.path / META).glob(".*.tmp")]:
             with contextlib.suppress(OSError):
                 stale.unlink()
 
@@ -326,12 +336,18 @@ class Workspace:
                 )
         return i
 
-    def _commit(self, table: str, change: Callable, *, deleting: bool = False) -> None:
+    def _commit(
+        self, table: str, change: Callable, *, deleting: bool = False, undoes: str = ""
+    ) -> None:
         """Apply ``change(frame, raws) -> (frame, touched labels)`` to the file on disk now.
 
         Rows keep their index label through the change, so a problem in an untouched row is
         reported at its real line, and a problem in a touched row as a field of the record.
+        Every changed field is recorded in the history (see history.py); ``undoes`` is the
+        save an undo reverts.
         """
+        from . import history
+
         spec = TABLES[table]
         with self.locked():
             names = {table} | {c.ref for c in spec.columns if c.ref} | {"touchpoints"}
@@ -355,7 +371,18 @@ class Workspace:
             raws[table] = after
             validate_tables(raws)
             _raise_for(after, {int(lines[np.flatnonzero(labels == t)[0]]) for t in touched}, table)
-            self._write(table, encode_table(frame, raw.dialect))
+            # The history's new version is written and fsynced first (the step that can run out
+            # of disk), then the data file is replaced, then the history. A crash between the
+            # two renames loses the history rows of that one save, never data, and the history
+            # never claims a change that did not happen: undo relies on it being true, and
+            # refuses rather than guesses whenever a field differs from what the history says.
+            pending = history._prepare(self, table, raw.frame, frame, undoes)
+            try:
+                self._write(table, encode_table(frame, raw.dialect))
+            except BaseException:
+                pending.discard()
+                raise
+            pending.commit()
 
     def _next_ids(self, table: str, frame: pd.DataFrame, n: int) -> list[str]:
         spec = TABLES[table]
