@@ -73,7 +73,7 @@ def plot_score_trends(data, *, touchpoints=None, window: int = 3, ax=None):
     >>> from rejectkit.store import Workspace
     >>> import matplotlib.pyplot as plt
     >>> data = Workspace("data/sample").read()
-    >>> ax = plot_score_trends(data, ax=plt.figure().add_subplot(), touchpoints=["company_research"])
+    >>> ax = plot_score_trends(data, touchpoints=["company_research"], ax=plt.subplot())
     >>> len(ax.lines)
     2
     """
