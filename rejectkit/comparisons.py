@@ -177,15 +177,18 @@ def blind_spots(data) -> Findings:
 def feedback_themes(data) -> pd.DataFrame:
     """Touchpoints named in feedback, most mentioned first, with the latest words about each.
 
-    Columns: ``touchpoint``, ``label``, ``mentions``, ``to_improve`` (the most recent text).
+    Columns: ``touchpoint``, ``label``, ``mentions``, ``latest_on`` (when the most recent
+    came) and ``to_improve`` (its text).
     """
     rows = _feedback_rows(data)
-    columns = ["touchpoint", "label", "mentions", "to_improve"]
+    columns = ["touchpoint", "label", "mentions", "latest_on", "to_improve"]
     if not len(rows):
         return pd.DataFrame(columns=columns)
     rows = rows.sort_values(["received_on", "id"], kind="stable", na_position="first")
     themes = rows.groupby("touchpoint").agg(
-        mentions=("id", "size"), to_improve=("to_improve", "last")
+        mentions=("id", "size"),
+        latest_on=("received_on", "last"),
+        to_improve=("to_improve", "last"),
     )
     themes["label"] = themes.index.map(touchpoint_labels(data))
     themes = themes.sort_values("mentions", ascending=False, kind="stable").reset_index()
