@@ -67,6 +67,43 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return run_lab(args.data, port=args.port, open_browser=not args.no_browser)
 
 
+@command
+def cmd_patterns(args: argparse.Namespace) -> int:
+    """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy."""
+    from .analysis import touchpoint_highlights
+    from .comparisons import blind_spots, passed_vs_rejected, strategy_effects
+    from .funnel import funnel_summary
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    data = Workspace(resolve_path(args.data)).load()
+    for find in (
+        touchpoint_highlights,
+        funnel_summary,
+        passed_vs_rejected,
+        blind_spots,
+        strategy_effects,
+    ):
+        print(find(data), end="\n\n")
+    return 0
+
+
+@command
+def cmd_prep_sheet(args: argparse.Namespace) -> int:
+    """Write your next-interview prep sheet (prep-sheet.md in the workspace) and print it."""
+    from datetime import date
+
+    from .prep import write_prep_sheet
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    data = Workspace(resolve_path(args.data)).load()
+    sheet = write_prep_sheet(data, args.out, today=date.today())
+    print(sheet.text, end="")
+    print(f"Saved to {sheet.path}", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejectkit",
@@ -96,9 +133,19 @@ def _init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--demo", action="store_true", help="start from a copy of the demo data")
 
 
+def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        metavar="PATH",
+        help="where to save the sheet (a file, or a folder for prep-sheet.md; "
+        "default: the workspace)",
+    )
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "init": _init_arguments,
     "lab": _lab_arguments,
+    "prep-sheet": _prep_sheet_arguments,
 }
 
 

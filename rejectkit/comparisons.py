@@ -157,8 +157,8 @@ def blind_spots(data) -> Findings:
     table = rows[[*columns, "label", "score", "verdict", "to_improve"]]
     spots = table[table["verdict"] == "blind spot"]
     sentences = [
-        f"Blind spot: at {r.company} ({day(r.held_on)}) you rated {r.label} {int(r.score)} out of "
-        f'5, but the feedback said: "{r.to_improve}"'
+        f"Blind spot: {r.label}, at {r.company} ({day(r.held_on)}). You rated it {int(r.score)} "
+        f'out of 5, but the feedback said: "{r.to_improve}"'
         for r in spots.itertuples()
     ]
     seen = int((table["verdict"] == "you saw it too").sum())

@@ -139,6 +139,7 @@ def funnel_summary(data) -> Funnel:
             "got an answer. Silence says more about busy hiring teams than about you."
         )
     if outcomes["open"]:
-        sentences.append(f"{int(outcomes['open'])} still open.")
+        is_are = "is" if outcomes["open"] == 1 else "are"
+        sentences.append(f"{plural(int(outcomes['open']), 'application')} {is_are} still open.")
     out.sentences = sentences
     return out
