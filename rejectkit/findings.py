@@ -79,6 +79,10 @@ class Findings:
         lines += [f"- {s}" for s in self.sentences]
         return "\n".join(lines)
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        # The notebook's plain-text view: the sentences, not the dataclass with its table.
+        printer.text(str(self))
+
     def _repr_html_(self) -> str:
         # User text (company names, notes) sits in both parts: escape it all.
         parts = [f"<h4>{html.escape(self.title)}</h4>"]

@@ -43,6 +43,9 @@ class PrepSheet:
     def __str__(self) -> str:
         return self.text
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(self.text)
+
     def _repr_markdown_(self) -> str:
         saved = f"\n\n---\n*Saved to `{self.path}`: open it to print.*" if self.path else ""
         return self.text + saved
