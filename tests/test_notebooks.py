@@ -37,10 +37,12 @@ def test_runs_top_to_bottom_on_the_demo(path, sample_copy, tmp_path, monkeypatch
     work = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOKS, work)
     nb = nbformat.read(work / path.name, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(work)}}).execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(work)}}
+    ).execute()
+    errors = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+    ]
     assert not errors, errors
     # Error messages from the kit are shown as text, never as a traceback.
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
