@@ -4,6 +4,8 @@ and the changes you made to your strategy. Pure pandas, like :mod:`rejectkit.ana
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -21,7 +23,7 @@ from .analysis import (
 )
 from .findings import Findings
 
-__all__ = ["blind_spots", "feedback_themes", "passed_vs_rejected", "strategy_effects"]
+__all__ = ["Comparison", "blind_spots", "feedback_themes", "passed_vs_rejected", "strategy_effects"]
 
 # Fewer than three interviews on one side and one unusual day decides the average.
 MIN_GROUP = 3
@@ -39,7 +41,15 @@ def _result_groups(result: pd.Series) -> np.ndarray:
     )
 
 
-def passed_vs_rejected(data, *, min_interviews: int = MIN_GROUP) -> Findings:
+@dataclass
+class Comparison(Findings):
+    """Touchpoint averages of passed against rejected rounds, and how many of each there were."""
+
+    passed: int = 0
+    rejected: int = 0
+
+
+def passed_vs_rejected(data, *, min_interviews: int = MIN_GROUP) -> Comparison:
     """Touchpoint averages in rounds you passed (advanced or offer) against rounds that ended
     in a rejection, with the number of interviews behind each figure.
 
@@ -57,7 +67,7 @@ def passed_vs_rejected(data, *, min_interviews: int = MIN_GROUP) -> Findings:
     n_passed, n_rejected = int((groups == "passed").sum()), int((groups == "rejected").sum())
     columns = ["touchpoint", "label", "passed_mean", "passed_n", "rejected_mean", "rejected_n"]
     if not len(interviews):
-        return Findings(title, [NO_INTERVIEWS], pd.DataFrame(columns=columns))
+        return Comparison(title, [NO_INTERVIEWS], pd.DataFrame(columns=columns))
 
     scores = score_table(data)
     scores = scores[scores["score"].notna()]
@@ -93,7 +103,7 @@ def passed_vs_rejected(data, *, min_interviews: int = MIN_GROUP) -> Findings:
             "There is nothing to compare until you have at least one round you passed and "
             "one that ended in a rejection."
         )
-        return Findings(title, sentences, table, warning)
+        return Comparison(title, sentences, table, warning, n_passed, n_rejected)
     telling = table[table["enough"] & (table["difference"].abs() >= MIN_CHANGE)]
     telling = telling.reindex(telling["difference"].abs().sort_values(ascending=False).index)
     sentences += [
@@ -107,7 +117,7 @@ def passed_vs_rejected(data, *, min_interviews: int = MIN_GROUP) -> Findings:
             f"No touchpoint differs by {MIN_CHANGE} or more between the two: what decided "
             "those rounds was probably not in your own ratings."
         )
-    return Findings(title, sentences, table, warning)
+    return Comparison(title, sentences, table, warning, n_passed, n_rejected)
 
 
 def _feedback_rows(data) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .analysis import NO_INTERVIEWS, day
+from .analysis import NO_INTERVIEWS, day, interview_table
 from .charts import CMAP, dumbbell, message, new_axes, rating_axis, wrap
 from .comparisons import passed_vs_rejected, strategy_effects
 from .funnel import funnel_summary
@@ -84,12 +84,14 @@ def plot_passed_vs_rejected(data, *, ax=None):
     table = comparison.table
     table = table[(table["passed_n"] > 0) | (table["rejected_n"] > 0)]
     ax = new_axes(ax, max(4, 0.55 * len(table) + 2))
-    if not len(table):
-        return message(
-            ax, title, comparison.sentences[0] if comparison.sentences else NO_INTERVIEWS
-        )
-    if not (table["passed_n"].any() and table["rejected_n"].any()):
+    if not len(interview_table(data)):
+        return message(ax, title, NO_INTERVIEWS)
+    if not (comparison.passed and comparison.rejected):
         return message(ax, title, comparison.sentences[-1])
+    if not (table["passed_n"].any() and table["rejected_n"].any()):
+        return message(
+            ax, title, "No touchpoint is rated both in a round you passed and in one you did not."
+        )
     table = table.iloc[::-1]  # the kit's first touchpoint at the top
     y = np.arange(len(table))
     cmap = mpl.colormaps[CMAP]

@@ -201,3 +201,46 @@ def heavy(root: Path, *, applications=2000, interviews=400, seed=7):
         }
     ).to_csv(root / "changes.csv", index=False)
     return Workspace(root).load()
+
+
+# The edge cases every function must survive, with the sentence that says what happened.
+EDGES = {
+    "no interviews": dict(interviews=[]),
+    "one interview": dict(
+        interviews=[
+            interview("2026-01-01", "rejected", {"company_research": 3, "industry_questions": 4})
+        ]
+    ),
+    "never rated": dict(
+        interviews=[
+            interview("2026-01-01", scores={"company_research": None}),
+            interview("2026-02-01", scores={"company_research": None}),
+        ]
+    ),
+    "custom touchpoint": dict(
+        interviews=[
+            interview("2026-01-01", scores={"technical_test": 2, "company_research": 3}),
+            interview("2026-02-01", scores={"technical_test": 4, "company_research": 3}),
+        ],
+        touchpoints=[{"key": "technical_test", "label": "The technical test or take-home task"}],
+        changes=[
+            {"changed_on": "2026-01-15", "touchpoint": "technical_test", "change": "Time-box"}
+        ],
+    ),
+    "all scores equal": dict(
+        interviews=[
+            interview(
+                f"2026-0{m}-01",
+                r,
+                {"company_research": 3, "industry_questions": 3, "behavioural_questions": 3},
+            )
+            for m, r in ((1, "rejected"), (2, "advanced"), (3, "rejected"))
+        ]
+    ),
+}
+
+
+def build_edge(root: Path, name: str):
+    """The workspace of one of the ``EDGES``, loaded."""
+    spec = dict(EDGES[name])
+    return build(root, spec.pop("interviews"), **spec)

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 import pytest
-from patterns_helpers import build, heavy, interview
+from patterns_helpers import EDGES, build, build_edge, heavy, interview
 
 from rejectkit.analysis import (
     NO_INTERVIEWS,
@@ -310,33 +310,6 @@ def test_funnel_counts_reached_stages_rejections_answers_and_silence(tmp_path):
     assert any(s.startswith("2 applications (20%) never got an answer.") for s in f.sentences)
 
 
-# The edge cases every function must survive, with the sentence that says what happened.
-EDGES = {
-    "no interviews": dict(interviews=[]),
-    "one interview": dict(interviews=[interview("2026-01-01", "rejected", {CR: 3, IQ: 4})]),
-    "never rated": dict(
-        interviews=[
-            interview("2026-01-01", scores={CR: None}),
-            interview("2026-02-01", scores={CR: None}),
-        ]
-    ),
-    "custom touchpoint": dict(
-        interviews=[
-            interview("2026-01-01", scores={"technical_test": 2, CR: 3}),
-            interview("2026-02-01", scores={"technical_test": 4, CR: 3}),
-        ],
-        touchpoints=[{"key": "technical_test", "label": "The technical test or take-home task"}],
-        changes=[
-            {"changed_on": "2026-01-15", "touchpoint": "technical_test", "change": "Time-box"}
-        ],
-    ),
-    "all scores equal": dict(
-        interviews=[
-            interview(f"2026-0{m}-01", r, {CR: 3, IQ: 3, BQ: 3})
-            for m, r in ((1, "rejected"), (2, "advanced"), (3, "rejected"))
-        ]
-    ),
-}
 EXPECTED = {
     "no interviews": NO_INTERVIEWS,
     "one interview": "After one interview there is nothing to compare yet",
@@ -348,8 +321,7 @@ EXPECTED = {
 
 @pytest.fixture(params=list(EDGES))
 def edge(request, tmp_path):
-    spec = dict(EDGES[request.param])
-    return request.param, build(tmp_path / "ws", spec.pop("interviews"), **spec)
+    return request.param, build_edge(tmp_path / "ws", request.param)
 
 
 def test_every_analysis_copes_with_the_edge_cases(edge):
