@@ -75,8 +75,9 @@ def _note_lines(notes: pd.DataFrame, key: str) -> list[str]:
 
 def prep_sheet(data, *, today: date, n: int = 3) -> str:
     """The prep sheet as Markdown: up to ``n`` touchpoints to work on (slipping first, then
-    the weakest) with your own "do differently" notes, the ones to keep doing with your
-    "keep doing" notes, and the touchpoints feedback keeps naming.
+    the weakest) with your own "do differently" notes, up to ``n`` to keep doing (strongest,
+    then most improved) with your "keep doing" notes, and the touchpoints feedback keeps
+    naming.
 
     >>> from datetime import date
     >>> from rejectkit.store import Workspace
@@ -98,7 +99,9 @@ def prep_sheet(data, *, today: date, n: int = 3) -> str:
     summary = touchpoint_summary(data)
     highlights = touchpoint_highlights(data)
     work = list(dict.fromkeys(highlights.slipping + highlights.weakest))[:n]
-    keep = [k for k in highlights.strongest if k not in work][:n]
+    keep = [k for k in dict.fromkeys(highlights.strongest + highlights.improved) if k not in work][
+        :n
+    ]
     themes = feedback_themes(data)
     lines += _work_section(summary, scores, themes, work)
     lines += _keep_section(summary, scores, keep)
