@@ -44,24 +44,38 @@ class TrendPicker:
         self._draw()
 
     def _draw(self, change=None) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
+        from IPython.display import Image
 
-        # Inside the Output widget: anything that goes wrong shows under the picker, not in
-        # the kernel's log.
-        with self.output:
-            self.output.clear_output(wait=True)
-            fig = plt.figure(figsize=(WIDTH, 6.5), layout="constrained")
-            try:
-                self.ax = plot_score_trends(
-                    self.data,
-                    touchpoints=list(self.picker.value),
-                    window=self.window,
-                    ax=fig.add_subplot(),
-                )
-                display(fig)
-            finally:
-                plt.close(fig)
+        try:
+            png = self._render()
+        except Exception as error:  # shown under the picker, not lost in the kernel log
+            self.output.outputs = ()
+            self.output.append_stderr(f"The chart could not be drawn: {error}\n")
+            return
+        # The picture goes into the Output widget's state as one update, rather than through
+        # the kernel's display messages: it then shows the same in JupyterLab, in a saved
+        # notebook and under nbclient (whose capture of those messages can stall a run).
+        self.output.outputs = ()
+        self.output.append_display_data(Image(png, format="png"))
+
+    def _render(self) -> bytes:
+        import io
+
+        import matplotlib.pyplot as plt
+
+        fig = plt.figure(figsize=(WIDTH, 6.5), layout="constrained")
+        try:
+            self.ax = plot_score_trends(
+                self.data,
+                touchpoints=list(self.picker.value),
+                window=self.window,
+                ax=fig.add_subplot(),
+            )
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=90)
+            return png.getvalue()
+        finally:
+            plt.close(fig)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

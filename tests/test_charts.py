@@ -293,6 +293,18 @@ def test_the_picker_starts_with_what_moved_and_redraws_on_a_new_choice(workspace
     assert len(view.ax.lines) == 0
     assert "Choose at least one touchpoint" in view.ax.texts[0].get_text()
     assert plt.get_fignums() == []  # each drawing is closed once shown
+    (shown,) = view.output.outputs
+    assert shown["output_type"] == "display_data"
+    assert shown["data"]["image/png"].startswith("iVBOR")  # a PNG, base64-encoded
+
+
+def test_the_picker_shows_a_drawing_error_under_the_list(workspace):
+    view = trend_picker(workspace.load())
+    view.window = 0  # a window of no interviews cannot be averaged
+    view.picker.value = (IQ,)
+    (shown,) = view.output.outputs
+    assert shown["name"] == "stderr"
+    assert shown["text"].startswith("The chart could not be drawn: ")
 
 
 def test_the_picker_of_an_empty_log_says_so(empty_workspace):

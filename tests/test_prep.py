@@ -214,6 +214,16 @@ def test_the_patterns_notebook_shows_all_eight_items_and_writes_the_sheet(
             kinds = {k for o in cell.outputs for k in o.get("data", {})}
             shown[cell.source.splitlines()[-1]] = kinds
     assert "application/vnd.jupyter.widget-view+json" in shown["rk.trend_picker(data)"]
+    # The picker's chart lives in its Output widget's state.
+    states = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    pictures = [
+        o
+        for m in states.values()
+        if m["model_name"] == "OutputModel"
+        for o in m["state"]["outputs"]
+        if "image/png" in o.get("data", {})
+    ]
+    assert len(pictures) == 1
     for chart in (
         "score_heatmap",
         "touchpoint_changes",
