@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from .errors import RejectkitError
 
@@ -91,14 +92,12 @@ def cmd_patterns(args: argparse.Namespace) -> int:
 @command
 def cmd_prep_sheet(args: argparse.Namespace) -> int:
     """Write your next-interview prep sheet (prep-sheet.md in the workspace) and print it."""
-    from datetime import date
-
     from .prep import write_prep_sheet
     from .store import Workspace
     from .workspace import resolve_path
 
     data = Workspace(resolve_path(args.data)).load()
-    sheet = write_prep_sheet(data, args.out, today=date.today())
+    sheet = write_prep_sheet(data, args.out, today=args.today or date.today())
     print(sheet.text, end="")
     print(f"Saved to {sheet.path}", file=sys.stderr)
     return 0
@@ -133,7 +132,21 @@ def _init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--demo", action="store_true", help="start from a copy of the demo data")
 
 
+def _iso_date(value: str) -> date:
+    from .validate import check_date
+
+    if (problem := check_date(value)) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return date.fromisoformat(value)
+
+
 def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="DATE",
+        help="the date the sheet is prepared on, as YYYY-MM-DD (default: today)",
+    )
     p.add_argument(
         "--out",
         metavar="PATH",

@@ -244,3 +244,19 @@ def test_the_patterns_notebook_shows_all_eight_items_and_writes_the_sheet(
     sheet = (sample_copy / "prep-sheet.md").read_text("utf-8")
     assert f"Prepared on {date.today().day} {date.today():%b %Y}" in sheet
     assert "### 1. The industry-specific questions" in sheet
+
+
+def test_the_prep_sheet_command_takes_the_day_and_a_place(sample_copy, tmp_path, capsys):
+    out = tmp_path / "monday.md"
+    argv = ["prep-sheet", "--data", str(sample_copy), "--today", "2026-11-20", "--out", str(out)]
+    assert main(argv) == 0
+    assert out.read_text("utf-8").splitlines()[2].startswith("Prepared on 20 Nov 2026 ")
+    assert not (sample_copy / "prep-sheet.md").exists()
+
+
+def test_the_prep_sheet_command_refuses_an_ambiguous_day(sample_copy, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["prep-sheet", "--data", str(sample_copy), "--today", "03/04/2026"])
+    assert exit_.value.code == 2
+    assert "'03/04/2026' is not written YYYY-MM-DD and is ambiguous" in capsys.readouterr().err
+    assert not (sample_copy / "prep-sheet.md").exists()
