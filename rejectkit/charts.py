@@ -17,7 +17,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from .analysis import NO_INTERVIEWS, day, score_table, touchpoint_summary
+from .analysis import NO_INTERVIEWS, day, interview_table, score_table, touchpoint_summary
 
 __all__ = ["plot_score_heatmap", "plot_score_trends", "plot_touchpoint_changes"]
 
@@ -85,10 +85,10 @@ def plot_score_trends(data, *, touchpoints=None, window: int = 3, ax=None):
         if unknown := [k for k in touchpoints if k not in known]:
             raise ValueError(f"Unknown touchpoint {unknown[0]!r}; choose from: {', '.join(known)}.")
     ax = new_axes(ax, 6.5)
-    if not scores["interview_id"].nunique():
+    if not len(interview_table(data)):
         return message(ax, title, NO_INTERVIEWS)
     rated = scores[scores["score"].notna()]
-    keys = [k for k in (touchpoints if touchpoints is not None else known)]
+    keys = touchpoints if touchpoints is not None else known
     chosen = rated[rated["touchpoint"].isin(keys)]
     if not len(chosen):
         text = (
@@ -108,8 +108,10 @@ def plot_score_trends(data, *, touchpoints=None, window: int = 3, ax=None):
     chosen = chosen.assign(trend=trend)
     several = chosen["interview_id"].nunique() > 1
     colour = colours(data)
-    # One pass per touchpoint drawn (a handful), not per rating.
-    for i, (key, part) in enumerate(chosen.groupby("touchpoint", sort=False)):
+    parts = dict(tuple(chosen.groupby("touchpoint", sort=False)))
+    # One pass per touchpoint drawn (a handful), not per rating; in the order asked for.
+    for i, key in enumerate(k for k in keys if k in parts):
+        part = parts[key]
         label = wrap(data.label(key), 38)
         ax.plot(
             part["held_on"],
@@ -180,7 +182,7 @@ def plot_score_heatmap(data, *, last: int | None = 30, ax=None):
     wide = heatmap_frame(data, last=last)
     rows, cols = wide.shape
     ax = new_axes(ax, max(4.5, 0.32 * rows + 3))
-    if not rows:
+    if not len(interview_table(data)):
         return message(ax, title, NO_INTERVIEWS)
     if not cols:
         return message(
@@ -250,13 +252,11 @@ def plot_touchpoint_changes(data, *, ax=None):
     moved = summary[summary["change"].notna()]
     moved = moved.iloc[np.argsort(moved["change"].to_numpy(), kind="stable")]
     ax = new_axes(ax, max(3.5, 0.45 * len(moved) + 1.8))
+    if not len(interview_table(data)):
+        return message(ax, title, NO_INTERVIEWS)
     if not summary["rated"].any():
         return message(
-            ax,
-            title,
-            NO_INTERVIEWS
-            if not len(score_table(data))
-            else "No touchpoint is rated yet: rate your interviews and they appear here.",
+            ax, title, "No touchpoint is rated yet: rate your interviews and they appear here."
         )
     if not len(moved):
         return message(

@@ -211,6 +211,9 @@ EDGES = {
             interview("2026-01-01", "rejected", {"company_research": 3, "industry_questions": 4})
         ]
     ),
+    "not reviewed": dict(
+        interviews=[interview("2026-01-01", "rejected"), interview("2026-02-01", "advanced")]
+    ),
     "never rated": dict(
         interviews=[
             interview("2026-01-01", scores={"company_research": None}),

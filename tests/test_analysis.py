@@ -314,6 +314,7 @@ EXPECTED = {
     "no interviews": NO_INTERVIEWS,
     "one interview": "After one interview there is nothing to compare yet",
     "never rated": "You have logged interviews but rated no touchpoint yet",
+    "not reviewed": "You have logged interviews but rated no touchpoint yet",
     "custom touchpoint": "Most improved: The technical test or take-home task: from 2.0",
     "all scores equal": "All your rated touchpoints stand level at 3.0",
 }

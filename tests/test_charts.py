@@ -192,6 +192,14 @@ SHOWS = {
         plot_passed_vs_rejected: "nothing to compare until you have at least one round you passed",
         plot_strategy_changes: "Your strategy log is empty",
     },
+    "not reviewed": {
+        plot_score_trends: "None of the chosen touchpoints has a rating yet",
+        plot_score_heatmap: "No touchpoint is rated yet",
+        plot_touchpoint_changes: "No touchpoint is rated yet",
+        plot_funnel: "chart",
+        plot_passed_vs_rejected: "No touchpoint is rated both in a round you passed",
+        plot_strategy_changes: "Your strategy log is empty",
+    },
     "never rated": {
         plot_score_trends: "None of the chosen touchpoints has a rating yet",
         plot_score_heatmap: "No touchpoint is rated yet",

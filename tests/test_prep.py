@@ -156,6 +156,7 @@ EDGE_SAYS = {
     "one interview": "### 1. Your research about the organisation\n\nLast ratings: 3 (average 3.0); "
     'overall 3.0.\n\nYou left no "do differently" note for it yet: write one now.',
     "never rated": "You have logged interviews but rated no touchpoint yet",
+    "not reviewed": "You have logged interviews but rated no touchpoint yet",
     "custom touchpoint": "## Keep doing\n\n### The technical test or take-home task\n\n"
     "Last ratings: 2, 4 (average 3.0); overall 3.0; change since your first interviews: +2.0.",
     "all scores equal": "Nothing stands out as weak or slipping.",
