@@ -222,6 +222,41 @@ def _iso_day(text: str, option: str):
         ) from None
 
 
+@command
+def cmd_patterns(args: argparse.Namespace) -> int:
+    """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy."""
+    from .analysis import touchpoint_highlights
+    from .comparisons import blind_spots, passed_vs_rejected, strategy_effects
+    from .funnel import funnel_summary
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    data = Workspace(resolve_path(args.data)).load()
+    for find in (
+        touchpoint_highlights,
+        funnel_summary,
+        passed_vs_rejected,
+        blind_spots,
+        strategy_effects,
+    ):
+        print(find(data), end="\n\n")
+    return 0
+
+
+@command
+def cmd_prep_sheet(args: argparse.Namespace) -> int:
+    """Write your next-interview prep sheet (prep-sheet.md in the workspace) and print it."""
+    from .prep import write_prep_sheet
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    data = Workspace(resolve_path(args.data)).load()
+    sheet = write_prep_sheet(data, args.out, today=args.today or date.today())
+    print(sheet.text, end="")
+    print(f"Saved to {sheet.path}", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejectkit",
@@ -340,6 +375,21 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="DATE",
+        help="the date the sheet is prepared on, as YYYY-MM-DD (default: today)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="PATH",
+        help="where to save the sheet (a file, or a folder for prep-sheet.md; "
+        "default: the workspace)",
+    )
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "history": _history_arguments,
     "import": _import_arguments,
@@ -348,6 +398,7 @@ _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "due": _reminder_arguments,
     "remind": _remind_arguments,
     "report": _report_arguments,
+    "prep-sheet": _prep_sheet_arguments,
 }
 
 
@@ -366,3 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`rejectkit patterns | head`); that is not an error.
+        sys.stderr = None
+        return 0

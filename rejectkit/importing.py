@@ -9,6 +9,7 @@ the whole import back.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,8 @@ def import_applications(
     """
     if source is None:
         source = read_source(path, sheet=sheet, data=data)
-    with ws.locked():
+    # A dry run only reads, so it takes no lock and leaves the workspace untouched.
+    with ws.locked() if apply else contextlib.nullcontext():
         existing = ws.load().applications
         plan = plan_import(
             source, existing, mapping=mapping, date_format=date_format, statuses=statuses

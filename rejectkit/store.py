@@ -36,7 +36,7 @@ from .errors import (
 from .schema import TABLES, TOUCHPOINTS, Touchpoint
 from .validate import typed, validate_tables
 
-__all__ = ["Data", "Workspace"]
+__all__ = ["Data", "Workspace", "write_file"]
 
 META = ".rejectkit"
 _LOCKS: dict[str, object] = {}
@@ -426,6 +426,20 @@ class Workspace:
     def backup(self, table: str, n: int = 1) -> Path:
         """The path of the ``n``-th most recent backup of ``table``'s file."""
         return self.path / META / "backups" / f"{TABLES[table].file}.{n}"
+
+
+def write_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write one of the kit's own files in a workspace (such as ``prep-sheet.md``, not a
+    table) so that it is never half-written: temp file, fsync, ``os.replace``. No lock or
+    backup: the kit writes it again from the tables whenever it is needed.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.md"
+    >>> write_file(target, b"# Note")
+    >>> target.read_text()
+    '# Note'
+    """
+    _atomic_write(Path(path), data, None, 0)
 
 
 _FIX_HINT = (

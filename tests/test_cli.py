@@ -94,3 +94,26 @@ def test_the_data_folder_comes_from_the_environment(sample_copy):
     result = run("check", env={**os.environ, "REJECTKIT_DATA": str(sample_copy)})
     assert result.returncode == 0
     assert result.stdout.startswith(f"{sample_copy}: no problems")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["patterns"],
+        ["due", "--today", "2026-11-25"],
+        ["history"],
+        ["import", "IMPORT_FILE", "--date-format", "%d/%m/%Y"],
+    ],
+)
+def test_read_only_commands_leave_the_workspace_untouched(sample_copy, args):
+    from conftest import ROOT
+
+    args = [
+        str(ROOT / "rejectkit/examples/job-search-2026.csv") if a == "IMPORT_FILE" else a
+        for a in args
+    ]
+    before = sorted(p.relative_to(sample_copy) for p in sample_copy.rglob("*"))
+    result = run(*args, "--data", str(sample_copy))
+    assert "Traceback" not in result.stderr
+    assert sorted(p.relative_to(sample_copy) for p in sample_copy.rglob("*")) == before
