@@ -73,7 +73,7 @@ _WHERE = {
     "DataError": "errors",
     "RecordError": "errors",
     "RejectkitError": "errors",
-    "Data": "store",
+    "Data": "dataset",
     "Workspace": "store",
     "open_workspace": "workspace",
     "Draft": "messages",

@@ -205,7 +205,7 @@ def write_prep_sheet(
     >>> sheet.path.name
     'prep-sheet.md'
     """
-    from .store import write_file
+    from .durable import write_file
 
     target = Path(path) if path is not None else Path(data.path)
     if target.is_dir():

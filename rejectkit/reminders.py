@@ -297,8 +297,8 @@ def reminders_ics(items: list[Reminder], *, today: date, stamp: datetime | None 
 
 def write_reminders_ics(path: str | Path, items: list[Reminder], *, today: date) -> Path:
     """Write :func:`reminders_ics` to ``path`` atomically; return the path."""
-    from .store import _atomic_write
+    from .durable import write_file
 
     path = Path(path)
-    _atomic_write(path, reminders_ics(items, today=today), None, 0)
+    write_file(path, reminders_ics(items, today=today))
     return path

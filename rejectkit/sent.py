@@ -86,12 +86,12 @@ def sent_for(data, application_id: str) -> str:
 
 def write_eml(workspace: Path, draft: Draft, *, today: date) -> Path:
     """Write the draft as an ``.eml`` file in ``<workspace>/outbox/``; return its path."""
-    from .store import _atomic_write
+    from .durable import write_file
 
     folder = Path(workspace) / OUTBOX
     folder.mkdir(parents=True, exist_ok=True)
     who = draft.application_id or draft.contact_id or "message"
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{today.isoformat()}-{draft.kind}-{who}")
     path = folder / f"{stem}.eml"
-    _atomic_write(path, eml_bytes(draft), None, 0)
+    write_file(path, eml_bytes(draft))
     return path

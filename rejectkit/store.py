@@ -10,13 +10,9 @@ fully happens or leaves the file byte-identical.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
-import tempfile
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -24,59 +20,22 @@ import numpy as np
 import pandas as pd
 
 from .csvfile import RawTable, encode_table, read_table
+from .dataset import Data
+from .durable import atomic_write as _atomic_write
+from .durable import process_lock, write_file
 from .errors import (
     ConflictError,
     DataError,
     LockTimeoutError,
-    Problem,
     RecordError,
-    SaveError,
     WorkspaceError,
 )
 from .schema import TABLES, TOUCHPOINTS, Touchpoint
-from .validate import typed, validate_tables
+from .validate import validate_tables
 
 __all__ = ["Data", "Workspace", "write_file"]
 
 META = ".rejectkit"
-_LOCKS: dict[str, object] = {}
-_LOCKS_GUARD = threading.Lock()
-# A forked child must build its own lock objects (filelock refuses inherited ones).
-os.register_at_fork(after_in_child=_LOCKS.clear)
-
-
-@dataclass
-class Data:
-    """A workspace as read: one text DataFrame per file, plus what was noticed on the way.
-
-    >>> data = Workspace("data/sample").read()
-    >>> len(data.applications) > 0
-    True
-    """
-
-    path: Path
-    tables: dict[str, pd.DataFrame]
-    touchpoints: tuple[Touchpoint, ...]
-    notices: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    demo: bool = False
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
-
-    def typed(self, name: str) -> pd.DataFrame:
-        """The table ``name`` with dates as datetimes and scores as integers."""
-        return typed(self.tables[name], TABLES[name])
-
-    def label(self, key: str) -> str:
-        """The full sentence of a touchpoint key, or the key itself if it is unknown."""
-        for t in self.touchpoints:
-            if t.key == key:
-                return t.label
-        return key
 
 
 class Workspace:
@@ -178,20 +137,13 @@ class Workspace:
             lock.release()
 
     def _lock(self):
-        from filelock import FileLock
 
         meta = self.path / META
         if not meta.is_dir():
             if not self.path.is_dir():
                 raise WorkspaceError(f"The workspace {self.path} is not a folder.")
             meta.mkdir(exist_ok=True)
-        key = str((meta / "lock").resolve())
-        # One lock object per file and process: flock locks two descriptors of one process
-        # against each other, so separate objects would deadlock nested saves.
-        with _LOCKS_GUARD:
-            if key not in _LOCKS:
-                _LOCKS[key] = FileLock(key)
-            return _LOCKS[key]
+        return process_lock(meta / "lock")
 
     def _sweep_now(self) -> None:
         """Remove temp files left by a crashed save, if no save is running right now."""
@@ -428,20 +380,6 @@ class Workspace:
         return self.path / META / "backups" / f"{TABLES[table].file}.{n}"
 
 
-def write_file(path: str | os.PathLike, data: bytes) -> None:
-    """Write one of the kit's own files in a workspace (such as ``prep-sheet.md``, not a
-    table) so that it is never half-written: temp file, fsync, ``os.replace``. No lock or
-    backup: the kit writes it again from the tables whenever it is needed.
-
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.md"
-    >>> write_file(target, b"# Note")
-    >>> target.read_text()
-    '# Note'
-    """
-    _atomic_write(Path(path), data, None, 0)
-
-
 _FIX_HINT = (
     "Fix these in the file (run `rejectkit check` to list them again), then try again; "
     "nothing was changed."
@@ -482,54 +420,3 @@ def _raise_for(after: RawTable, touched_lines: set[int], table: str) -> None:
         raise RecordError(table, fields)
     if after.problems:
         raise DataError(after.problems, hint=_FIX_HINT)
-
-
-def _atomic_write(path: Path, data: bytes, backups: Path | None, keep: int) -> None:
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        try:
-            # mkstemp makes the file private (0600); keep the mode the user's file had.
-            os.fchmod(fd, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if backups is not None and keep > 0 and path.exists():
-            _rotate(path, backups, keep)
-        os.replace(tmp, path)
-    except OSError as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        reason = "the disk is full" if e.errno == errno.ENOSPC else (e.strerror or str(e))
-        raise SaveError(
-            f"Could not save {path.name}: {reason}. The file on disk is unchanged; fix the cause "
-            "and save again (what you typed is still in the form)."
-        ) from e
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-def _rotate(path: Path, backups: Path, keep: int) -> None:
-    backups.mkdir(parents=True, exist_ok=True)
-    name = path.name
-    oldest = backups / f"{name}.{keep}"
-    if oldest.exists():
-        oldest.unlink()
-    for k in range(keep - 1, 0, -1):
-        src = backups / f"{name}.{k}"
-        if src.exists():
-            os.replace(src, backups / f"{name}.{k + 1}")
-    try:
-        # A hard link keeps the old version without copying it; the replace below only
-        # re-points the file name.
-        os.link(path, backups / f"{name}.1")
-    except OSError:
-        import shutil
-
-        shutil.copy2(path, backups / f"{name}.1")

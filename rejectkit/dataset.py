@@ -1,0 +1,49 @@
+"""A workspace as read: the tables as text DataFrames, the touchpoints, and what was noticed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+from .schema import TABLES, Touchpoint
+from .validate import typed
+
+__all__ = ["Data"]
+
+
+@dataclass
+class Data:
+    """A workspace as read: one text DataFrame per file, plus what was noticed on the way.
+
+    >>> from rejectkit.store import Workspace
+    >>> data = Workspace("data/sample").read()
+    >>> len(data.applications) > 0
+    True
+    """
+
+    path: Path
+    tables: dict[str, pd.DataFrame]
+    touchpoints: tuple[Touchpoint, ...]
+    notices: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    demo: bool = False
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def typed(self, name: str) -> pd.DataFrame:
+        """The table ``name`` with dates as datetimes and scores as integers."""
+        return typed(self.tables[name], TABLES[name])
+
+    def label(self, key: str) -> str:
+        """The full sentence of a touchpoint key, or the key itself if it is unknown."""
+        for t in self.touchpoints:
+            if t.key == key:
+                return t.label
+        return key
