@@ -124,6 +124,98 @@ def bench_save(args, tmp: Path) -> dict:
     }
 
 
+def _all_chart_data(data) -> None:
+    """Everything the patterns notebook computes before it draws."""
+    from datetime import date
+
+    from rejectkit import analysis, charts, comparisons, funnel, prep
+
+    analysis.score_table(data)
+    analysis.touchpoint_summary(data)
+    analysis.touchpoint_highlights(data)
+    charts.heatmap_frame(data, last=None)
+    funnel.funnel_summary(data)
+    comparisons.passed_vs_rejected(data)
+    comparisons.blind_spots(data)
+    comparisons.feedback_themes(data)
+    comparisons.strategy_effects(data)
+    prep.prep_sheet(data, today=date(2026, 11, 25))
+
+
+@figure
+def bench_patterns(args, tmp: Path) -> dict:
+    """Every chart's data for the heavy workspace against a ten times smaller one."""
+    from rejectkit.store import Workspace
+
+    big = Workspace(_heavy(tmp, "heavy", args.applications)).load()
+    small = Workspace(_heavy(tmp, "tenth", args.applications // 10)).load()
+    kit, floor = median_pair(
+        lambda: _all_chart_data(big), lambda: _all_chart_data(small), max(3, args.runs // 2)
+    )
+    return {
+        "kit_s": kit,
+        "floor_s": floor,
+        "goal": 12.0,
+        "what": f"every chart's data: {args.applications:,} applications vs "
+        f"{args.applications // 10:,} (linear would be 10x)",
+    }
+
+
+def _execute(path: Path, workspace: Path) -> None:
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    os.environ["REJECTKIT_DATA"] = str(workspace)
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    errors = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+    ]
+    if errors:
+        raise RuntimeError(f"{path.name} failed: {errors[0]['evalue']}")
+
+
+@figure
+def bench_notebook(args, tmp: Path) -> dict:
+    """Running the review notebook headless, kernel start included, against a notebook that
+    only imports pandas and ipywidgets and shows a button."""
+    import shutil
+
+    import nbformat
+
+    work = tmp / "notebooks"
+    if not work.exists():
+        shutil.copytree(ROOT / "notebooks", work)
+        shutil.copytree(ROOT / "data" / "sample", tmp / "demo")
+        floor_nb = nbformat.v4.new_notebook()
+        floor_nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        floor_nb.cells = [
+            nbformat.v4.new_code_cell(
+                "import pandas as pd\nimport ipywidgets as w\nw.Button(description='Save')"
+            )
+        ]
+        nbformat.write(floor_nb, work / "floor.ipynb")
+    kit, floor = median_pair(
+        lambda: _execute(work / "02-review-an-interview.ipynb", tmp / "demo"),
+        lambda: _execute(work / "floor.ipynb", tmp / "demo"),
+        max(3, args.runs // 2),
+    )
+    return {
+        "kit_s": kit,
+        "floor_s": floor,
+        "goal": 1.3,
+        "what": "execute 02-review-an-interview.ipynb vs a pandas + ipywidgets notebook",
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")

@@ -37,6 +37,18 @@ class Data:
             return tables[name]
         raise AttributeError(name)
 
+    def copy(self) -> Data:
+        """A copy whose tables and lists can be changed without touching this one."""
+        return Data(
+            path=self.path,
+            # Shallow copies are enough: with pandas' copy-on-write, changing one copies it.
+            tables={n: f.copy(deep=False) for n, f in self.tables.items()},
+            touchpoints=self.touchpoints,
+            notices=list(self.notices),
+            problems=list(self.problems),
+            demo=self.demo,
+        )
+
     def typed(self, name: str) -> pd.DataFrame:
         """The table ``name`` with dates as datetimes and scores as integers."""
         return typed(self.tables[name], TABLES[name])

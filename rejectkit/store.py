@@ -61,6 +61,7 @@ class Workspace:
         self.backups = backups
         # What the history stamps on each save; None reads the clock then (tests set it).
         self.clock = clock
+        self._cache: tuple[tuple, Data] | None = None
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -85,9 +86,30 @@ class Workspace:
         return raws
 
     def read(self) -> Data:
-        """Read every file; problems are listed in ``Data.problems`` instead of raised."""
+        """Read every file; problems are listed in ``Data.problems`` instead of raised.
+
+        Reading again while no file changed (same inode, size and modification time; every
+        save replaces the file, so it gets a new inode) returns the same tables without
+        parsing them again: a notebook's banner and forms share one read.
+        """
         if self.path.is_dir() and any(self.path.glob(".*.tmp")):
             self._sweep_now()
+        stamp = self._stamp()
+        if self._cache is None or self._cache[0] != stamp:
+            self._cache = (stamp, self._parse_all())
+        return self._cache[1].copy()
+
+    def _stamp(self) -> tuple:
+        stamp = []
+        for name in [*(TABLES[n].file for n in TABLES), f"{META}/demo"]:
+            try:
+                st = (self.path / name).stat()
+                stamp.append((st.st_ino, st.st_size, st.st_mtime_ns))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def _parse_all(self) -> Data:
         raws = self._read_raw()
         custom = raws["touchpoints"].frame
         touchpoints = TOUCHPOINTS + tuple(

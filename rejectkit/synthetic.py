@@ -136,8 +136,8 @@ def generate_workspace(
     >>> import tempfile
     >>> ws = generate_workspace(tempfile.mkdtemp(), applications=50, interviews=10)
     >>> data = ws.load()
-    >>> len(data.applications), len(data.interviews), len(data.reviews)
-    (50, 10, 100)
+    >>> len(data.applications), len(data.interviews), len(data.reviews), data.problems
+    (50, 10, 100, [])
     """
     rng = np.random.default_rng(seed)
     path = Path(path)
@@ -212,7 +212,55 @@ def generate_workspace(
             "do_differently": _pick(rng, _CHANGE, m * k),
         }
     )
-    tables = {"applications": apps, "interviews": ivs, "reviews": reviews}
+    keys = np.asarray([t.key for t in TOUCHPOINTS], dtype=object)
+    # Feedback on some rejected rounds, naming one or two touchpoints.
+    asked = np.flatnonzero((result == "rejected") & (rng.random(m) < 0.15))
+    f = len(asked)
+    second = np.where(rng.random(f) < 0.5, ";" + _pick(rng, list(keys), f), "")
+    feedback = pd.DataFrame(
+        {
+            "id": [f"F{i:04d}" for i in range(1, f + 1)],
+            "application_id": ivs["application_id"].to_numpy()[asked],
+            "requested_on": _dates(start, held[asked] + 2),
+            "received_on": np.where(
+                rng.random(f) < 0.8, _dates(start, held[asked] + rng.integers(3, 20, f)), ""
+            ),
+            "went_well": _pick(rng, _KEEP, f),
+            "to_improve": _pick(rng, _CHANGE, f),
+            "touchpoints": _pick(rng, list(keys), f) + second,
+        }
+    )
+    c = max(1, m // 100) if m else 0
+    changes = pd.DataFrame(
+        {
+            "id": [f"S{i:04d}" for i in range(1, c + 1)],
+            "changed_on": _dates(start, np.sort(rng.integers(0, span, c))),
+            "touchpoint": _pick(rng, list(keys), c),
+            "change": _pick(rng, [x for x in _CHANGE if x], c),
+        }
+    )
+    kept = np.flatnonzero(has_contact & (rng.random(n) < 0.1))
+    contacts = pd.DataFrame(
+        {
+            "id": [f"C{i:04d}" for i in range(1, len(kept) + 1)],
+            "application_id": apps["id"].to_numpy()[kept],
+            "name": contact[kept],
+            "organisation": apps["company"].to_numpy()[kept],
+            "email": email[kept],
+            "last_contact_on": _dates(start, applied[kept] + 10),
+            "next_contact_on": _dates(start, applied[kept] + 100),
+            "cadence_days": "90",
+            "notes": "",
+        }
+    )
+    tables = {
+        "applications": apps,
+        "interviews": ivs,
+        "reviews": reviews,
+        "feedback": feedback,
+        "changes": changes,
+        "contacts": contacts,
+    }
     ws = Workspace(path)
     with ws.locked():
         for name, table in TABLES.items():

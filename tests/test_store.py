@@ -218,3 +218,20 @@ def test_nul_characters_are_refused_not_written(workspace):
 def test_keys_cannot_be_changed_by_update(workspace):
     with pytest.raises(RecordError, match="id: is assigned by the kit"):
         workspace.update("applications", "A0001", {"id": "A0099"})
+
+
+def test_reading_again_reuses_the_tables_until_a_file_changes(workspace):
+    first = workspace.read()
+    again = workspace.read()
+    assert again.applications.equals(first.applications)
+    # Changing what a caller got never changes what the next caller gets.
+    again.applications.loc[0, "company"] = "Changed by a caller"
+    assert workspace.read().applications.loc[0, "company"] != "Changed by a caller"
+    # A save, or an edit in another program, is seen at once.
+    workspace.add("applications", NEW_APP)
+    assert len(workspace.read().applications) == len(first.applications) + 1
+    path = workspace.file("changes")
+    path.write_text(
+        path.read_text("utf-8") + "S0099,2026-11-24,your_questions,Typed in Excel\n", "utf-8"
+    )
+    assert workspace.read().changes["id"].iloc[-1] == "S0099"
