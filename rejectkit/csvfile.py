@@ -421,9 +421,7 @@ def _quote(cells, delimiter: str, single_column: bool):
     """Quote the cells (a pyarrow string array) that hold a delimiter, quote or line break."""
     import pyarrow.compute as pc
 
-    needs = pc.match_substring(cells, delimiter)
-    for special in ('"', "\r", "\n"):
-        needs = pc.or_(needs, pc.match_substring(cells, special))
+    needs = pc.match_substring_regex(cells, "[" + re.escape(delimiter) + '"\r\n]')
     if single_column:
         # A row of one empty cell would be a blank line, which reads back as no row at all.
         needs = pc.or_(needs, pc.equal(cells, ""))

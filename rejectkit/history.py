@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .errors import SaveError
 from .schema import TABLES
@@ -154,16 +156,33 @@ def _diff(before: pd.DataFrame, after: pd.DataFrame, key: tuple[str, ...]) -> di
     if list(before.columns) != list(after.columns):
         before = before.reindex(columns=list(after.columns), fill_value="")
     kb, ka = record_keys(before, key), record_keys(after, key)
-    vb, va = before.to_numpy(dtype=object), after.to_numpy(dtype=object)
     # pandas hashes; numpy's isin compares object arrays pairwise (minutes on a big log).
-    deleted = ~pd.Index(kb).isin(ka)
-    added = ~pd.Index(ka).isin(kb)
-    parts = [_melt(vb, kb, deleted, "delete", columns)]
+    # dtype=object keeps pandas on its C hash table: an inferred "str" index turns the
+    # values into a Python list first, which costs a second per 100,000 keys.
+    index_b, index_a = pd.Index(kb, dtype=object), pd.Index(ka, dtype=object)
+    deleted = ~index_b.isin(ka)
+    added = ~index_a.isin(kb)
+    parts = [_melt(before, kb, deleted, "delete", columns)]
     common = np.flatnonzero(~added)
-    where = pd.Index(kb).get_indexer(ka[common])
-    b, a = vb[where], va[common]
-    r, c = np.nonzero(b != a)
-    parts.append(("update", ka[common][r], common[r] + 1, columns[c], b[r, c], a[r, c]))
+    where = index_b.get_indexer(ka[common])
+    # Column by column in pyarrow, so only the changed cells ever become Python objects.
+    rows, cols, olds, news = [], [], [], []
+    for j, name in enumerate(columns):
+        b = _arrow(before[name]).take(where)
+        a = _arrow(after[name]).take(common)
+        changed = np.flatnonzero(pc.not_equal(b, a).to_numpy(zero_copy_only=False))
+        if len(changed):
+            rows.append(changed)
+            cols.append(np.full(len(changed), j))
+            olds.append(np.asarray(b.take(changed).to_pylist(), dtype=object))
+            news.append(np.asarray(a.take(changed).to_pylist(), dtype=object))
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((c, r))
+    r, c = r[order], c[order]
+    old = np.concatenate(olds)[order] if olds else np.zeros(0, dtype=object)
+    new = np.concatenate(news)[order] if news else np.zeros(0, dtype=object)
+    parts.append(("update", ka[common][r], common[r] + 1, columns[c], old, new))
     # Saves only drop rows and append rows, so a kept record is in its old place exactly when
     # its old position is the highest seen so far; any other was re-written at the end.
     moved = where != np.maximum.accumulate(where) if len(where) else np.zeros(0, dtype=bool)
@@ -172,7 +191,7 @@ def _diff(before: pd.DataFrame, after: pd.DataFrame, key: tuple[str, ...]) -> di
         ("move", ka[common][moved], old_row, np.full(len(old_row), "", dtype=object),
          old_row.astype(str).astype(object), new_row.astype(str).astype(object))
     )  # fmt: skip
-    parts.append(_melt(va, ka, added, "add", columns))
+    parts.append(_melt(after, ka, added, "add", columns))
     names = ("action", "record", "row", "field", "old", "new")
     out = {"action": np.concatenate([np.full(len(p[1]), p[0], dtype=object) for p in parts])}
     for i, name in enumerate(names[1:], 1):
@@ -189,14 +208,19 @@ def record_keys(frame: pd.DataFrame, key: tuple[str, ...]) -> np.ndarray:
     return text.to_numpy(dtype=object)
 
 
-def _melt(values: np.ndarray, keys: np.ndarray, mask: np.ndarray, action: str, columns):
+def _melt(frame: pd.DataFrame, keys: np.ndarray, mask: np.ndarray, action: str, columns):
     rows = np.flatnonzero(mask)
-    values = values[rows]
+    values = frame.iloc[rows].to_numpy(dtype=object)
     r, c = np.nonzero(values != "")
     cells = values[r, c]
     empty = np.full(len(r), "", dtype=object)
     old, new = (cells, empty) if action == "delete" else (empty, cells)
     return action, keys[rows][r], rows[r] + 1, columns[c], old, new
+
+
+def _arrow(column: pd.Series):
+    """The column as a pyarrow string array (no copy for pandas' pyarrow strings)."""
+    return pa.array(column.astype("str"), type=pa.large_string())
 
 
 @dataclass
