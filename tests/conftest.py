@@ -54,3 +54,16 @@ def _close_figures():
 
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI (REJECTKIT_REQUIRE_BROWSER set) a skipped test fails the run: nothing may be
+    silently left out there."""
+    if not os.environ.get("REJECTKIT_REQUIRE_BROWSER"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        for report in skipped:
+            reporter.write_line(f"SKIPPED IN CI (not allowed): {report.nodeid}: {report.longrepr}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
