@@ -34,6 +34,7 @@ __all__ = [
     "mailto_link",
     "mark_ghosted",
     "open_workspace",
+    "pages",
     "record_sent",
     "reminders",
     "reminders_ics",
@@ -72,6 +73,7 @@ _WHERE = {
     "ReviewForm": "forms",
     "StrategyForm": "forms",
     "banner": "display",
+    "pages": "pages",
 }
 
 
