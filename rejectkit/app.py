@@ -14,7 +14,7 @@ from pathlib import Path
 from .lab import announce_workspace, lab_environment, notebooks_path, private_config, token
 from .serve import Service, free_port, is_loopback, serve
 
-__all__ = ["START_PAGE", "app_command", "run_app"]
+__all__ = ["START_PAGE", "app_command", "run_app", "warn_if_open"]
 
 APP_PORT = 8866
 START_PAGE = "00-start.ipynb"
@@ -53,6 +53,17 @@ def _host(ip: str) -> str:
     return f"[{ip}]" if ":" in ip else ip
 
 
+def warn_if_open(ip: str) -> None:
+    """Say so when ``ip`` lets other computers reach the app."""
+    if not is_loopback(ip):
+        print(
+            f"Warning: serving on {ip} lets other computers that can reach this one open your "
+            "log (with the token in the address below). Use the default, 127.0.0.1, unless "
+            "you mean it.",
+            file=sys.stderr,
+        )
+
+
 def run_app(
     data: str | None = None,
     *,
@@ -61,13 +72,7 @@ def run_app(
     open_browser: bool = True,
 ) -> int:
     """Serve the notebooks as an app with Voila, print the address and wait for Ctrl-C."""
-    if not is_loopback(ip):
-        print(
-            f"Warning: serving on {ip} lets other computers that can reach this one open your "
-            "log (with the token in the address below). Use the default, 127.0.0.1, unless "
-            "you mean it.",
-            file=sys.stderr,
-        )
+    warn_if_open(ip)
     ws = announce_workspace(data)
     port = port or free_port(APP_PORT, ip)
     key = token()

@@ -55,9 +55,6 @@ def token() -> str:
 def lab_command(notebooks: Path, port: int, config: Path) -> list[str]:
     command = [
         sys.executable,
-        # jupyter_server warns about its own deprecated settings at every start.
-        "-W",
-        "ignore::DeprecationWarning",
         "-m",
         "jupyterlab",
         "--no-browser",
