@@ -58,7 +58,23 @@ def _close(obj) -> None:
 
 
 def close_widgets(root) -> None:
-    """Close a widget and every widget inside it (ipywidgets closes only the one asked)."""
-    for child in getattr(root, "children", ()):
-        close_widgets(child)
-    root.close()
+    """Close a widget and every widget it holds: children, layout, style.
+
+    ipywidgets closes only the widget asked, so its layout and style (widgets too) and its
+    children would otherwise stay in the kernel for as long as it runs.
+    """
+    from ipywidgets import Widget
+
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        if id(widget) in seen:
+            continue
+        seen.add(id(widget))
+        for name in widget.keys:
+            value = getattr(widget, name, None)
+            for item in value if isinstance(value, (list, tuple)) else (value,):
+                if isinstance(item, Widget):
+                    stack.append(item)
+        widget.close()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import psutil
 import pytest
-from jupyter_client import BlockingKernelClient
 from conftest import ROOT
+from jupyter_client import BlockingKernelClient
 
 from rejectkit.app import _host, warn_if_open
 from rejectkit.serve import is_loopback
