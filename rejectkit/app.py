@@ -18,6 +18,14 @@ __all__ = ["START_PAGE", "app_command", "run_app", "warn_if_open"]
 
 APP_PORT = 8866
 START_PAGE = "00-start.ipynb"
+# Shown under "There was an error when executing cell [n]." instead of Voila's advice to
+# restart it with options.
+ERROR_HINT = (
+    "This is a bug in the kit, not something you did. The details are in the terminal where "
+    "the app runs; the same page in JupyterLab (rejectkit lab) shows them too."
+)
+# Seconds a kernel whose page was left stays before it is ended.
+CULL_AFTER = 300
 
 
 def app_command(notebooks: Path, *, ip: str, port: int, config_dir: Path) -> list[str]:
@@ -32,11 +40,19 @@ def app_command(notebooks: Path, *, ip: str, port: int, config_dir: Path) -> lis
         f"--Voila.port={port}",
         "--Voila.port_retries=0",
         f"--Voila.config_file_paths={config_dir}",
-        "--Voila.log_level=WARN",
+        # Errors only: Voila warns at every page that the kit's notebooks are not signed
+        # ("not trusted"), which means nothing here.
+        "--Voila.log_level=ERROR",
         "--VoilaConfiguration.strip_sources=True",
         # A traceback means nothing to the people this mode is for; the forms show their
         # own messages, and the server log keeps the details.
         "--VoilaConfiguration.show_tracebacks=False",
+        f"--VoilaExecutor.cell_error_instruction={ERROR_HINT}",
+        # Leaving a page should end its kernel, but Voila's request for that is refused
+        # (voila-dashboards/voila#1458: no _xsrf cookie on the page). Kernels no page is
+        # connected to are ended after a while instead; an open page's kernel is kept.
+        f"--MappingKernelManager.cull_idle_timeout={CULL_AFTER}",
+        "--MappingKernelManager.cull_interval=60",
     ]
 
 

@@ -75,8 +75,12 @@ class Pages:
     def _repr_html_(self) -> str:
         if not self.found:
             return "<p>No pages found next to this notebook.</p>"
+        # Same tab: in the app a page replaces the start page, as on a website (the
+        # renderer opens a new tab for every link that does not say otherwise); JupyterLab
+        # opens the notebook in a tab of its own either way.
         items = "".join(
-            f'<li><a href="{escape(quote(p.name))}">{_inline(p.title)}</a></li>' for p in self.found
+            f'<li><a href="{escape(quote(p.name))}" target="_self">{_inline(p.title)}</a></li>'
+            for p in self.found
         )
         return f'<ul style="line-height:1.8">{items}</ul>'
 
