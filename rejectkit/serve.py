@@ -118,8 +118,8 @@ def serve(service: Service, *, open_browser: bool = True, out=None) -> int:
         deadline = time.monotonic() + START_TIMEOUT
         while not _ready(service):
             if proc.poll() is not None:
-                print(f"{service.title} stopped before it was ready (exit {proc.returncode}).",
-                      file=sys.stderr)  # fmt: skip
+                print(f"{service.title} stopped before it was ready (exit {proc.returncode}); "
+                      "its messages are above.", file=sys.stderr)  # fmt: skip
                 return proc.returncode or 1
             if time.monotonic() > deadline:
                 print(f"{service.title} did not answer within {START_TIMEOUT:.0f} s; stopping it.",
