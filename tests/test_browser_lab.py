@@ -10,7 +10,7 @@ from browser_support import open_notebook, run_all
 from conftest import NOTEBOOKS
 
 
-def test_a_notebook_runs_in_jupyterlab_with_the_workspace(lab, page):
+def test_a_notebook_runs_in_jupyterlab_with_the_workspace(page, lab):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
@@ -33,7 +33,7 @@ def test_a_notebook_runs_in_jupyterlab_with_the_workspace(lab, page):
     )
 
 
-def test_the_start_page_lists_the_notebooks_and_opens_them_in_jupyterlab(lab, page):
+def test_the_start_page_lists_the_notebooks_and_opens_them_in_jupyterlab(page, lab):
     # A page added later (as the patterns, share and import pages will be) appears by itself.
     shutil.copy(NOTEBOOKS / "03-feedback-and-changes.ipynb", lab.root / "09-try-this.ipynb")
     open_notebook(page, lab, "00-start.ipynb")
