@@ -69,6 +69,8 @@ def free_port(preferred: int, ip: str = "127.0.0.1", tries: int = 50) -> int:
     """
     for port in range(preferred, preferred + tries):
         with socket.socket() as s:
+            # As the servers do: a port left in TIME_WAIT by the last run is free to use.
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 s.bind((ip if ip not in ("", "*") else "0.0.0.0", port))
             except OSError:

@@ -183,3 +183,18 @@ def test_serving_beyond_this_computer_is_warned_about(capsys):
     assert capsys.readouterr().err == ""
     warn_if_open("0.0.0.0")
     assert "Warning: serving on 0.0.0.0 lets other computers" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_skipped_for_the_next_free_one():
+    import socket
+
+    from rejectkit.serve import free_port
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        chosen = free_port(port)
+        assert chosen > port
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", chosen))  # really free
