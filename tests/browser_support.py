@@ -218,12 +218,20 @@ def _stop(server: Server) -> None:
 
 
 def _end_sessions(server: Server) -> None:
-    """Shut every notebook's kernel down (kernels outlive the page that started them)."""
-    for session in server.api("/api/sessions") or []:
-        server.api(f"/api/sessions/{session['id']}", method="DELETE")
+    """Shut every notebook's kernel down (kernels outlive the page that started them).
+
+    Asked again until none is left: a page still open may start one while we ask.
+    """
     deadline = time.monotonic() + 30
-    while server.api("/api/kernels"):
-        assert time.monotonic() < deadline, f"kernels still running: {server.api('/api/kernels')}"
+    while True:
+        for session in server.api("/api/sessions") or []:
+            server.api(f"/api/sessions/{session['id']}", method="DELETE")
+        for kernel in server.api("/api/kernels") or []:
+            server.api(f"/api/kernels/{kernel['id']}", method="DELETE")
+        left = server.api("/api/kernels")
+        if not left:
+            return
+        assert time.monotonic() < deadline, f"kernels still running: {left}"
         time.sleep(0.2)
 
 
@@ -268,9 +276,13 @@ def lab_server(tmp_path_factory):
 
 
 @pytest.fixture
-def lab(lab_server):
+def lab(browser, lab_server):
     """JupyterLab as if new: no kernel, fresh copies of the notebooks and of the demo
-    workspace, no tabs remembered from an earlier test. Its kernels are shut down after."""
+    workspace, no tabs remembered from an earlier test. Its kernels are shut down after.
+
+    It takes ``browser`` first, so that without Chromium the test skips before a server
+    starts, and so that a test's page (which needs the browser) closes before this resets.
+    """
     server = lab_server
     _end_sessions(server)
     _replace(server.workspace, SAMPLE)
@@ -282,8 +294,9 @@ def lab(lab_server):
 
 
 @pytest.fixture
-def app(tmp_path):
-    """`rejectkit app` itself, on a temporary copy of the demo workspace."""
+def app(browser, tmp_path):
+    """`rejectkit app` itself, on a temporary copy of the demo workspace (``browser`` first,
+    as for ``lab``)."""
     workspace = tmp_path / "workspace"
     shutil.copytree(SAMPLE, workspace)
     token, port = secrets.token_hex(16), _free_port()

@@ -14,7 +14,7 @@ from formkit import rows
 PATTERNS = "04-patterns.ipynb"
 
 
-def test_log_an_application_and_its_rejection_in_the_app(page, app):
+def test_log_an_application_and_its_rejection_in_the_app(app, page):
     page.goto(app.open_url("/voila/render/00-start.ipynb"))
     page.get_by_text("Your log lives in").wait_for(timeout=90_000)
     # No code anywhere in the app.
@@ -66,8 +66,9 @@ def _no_error_output(page) -> None:
     not (NOTEBOOKS / PATTERNS).exists(), reason="patterns notebook not merged yet"
 )  # fmt: skip
 @pytest.mark.parametrize("where", ["lab", "app"])
-def test_the_patterns_page_shows_its_charts(page, where, request):
+def test_the_patterns_page_shows_its_charts(where, request):
     server = request.getfixturevalue(where)
+    page = request.getfixturevalue("page")  # after the server, so that it closes first
     if where == "lab":
         open_notebook(page, server, PATTERNS)
         run_all(page)

@@ -21,7 +21,7 @@ KEEP = ("behavioural_questions", "Open with the situation in one sentence")
 CHANGE = ("company_research", "Read their last two annual reports first")
 
 
-def open_review_form(page, lab):
+def open_review_form(lab, page):
     open_notebook(page, lab, REVIEW)
     run_all(page)
     save = page.get_by_role("button", name="Save this review")
@@ -29,8 +29,8 @@ def open_review_form(page, lab):
     return save
 
 
-def test_a_review_typed_in_jupyterlab_is_saved_exactly(page, lab):
-    open_review_form(page, lab)
+def test_a_review_typed_in_jupyterlab_is_saved_exactly(lab, page):
+    open_review_form(lab, page)
     # Run All once more, as people do: still one form, and it is the one that saves.
     run_all(page)
     page.locator(".jp-InputPrompt", has_text="[4]:").wait_for()
@@ -71,10 +71,10 @@ def test_a_review_typed_in_jupyterlab_is_saved_exactly(page, lab):
     assert stage["A0030"] == "interview"
 
 
-def test_refused_values_are_explained_next_to_the_field_and_nothing_is_written(page, lab):
+def test_refused_values_are_explained_next_to_the_field_and_nothing_is_written(lab, page):
     before = snapshot(lab.workspace)
     # The review form: an interview "held" years from now.
-    save = open_review_form(page, lab)
+    save = open_review_form(lab, page)
     field(page, "Which application was the interview for?").locator("input").fill("A0030")
     day = field(page, "On which day was the interview?")
     day.locator("input").fill("2031-01-01")
@@ -117,8 +117,8 @@ def _overlap(a, b) -> bool:
     )
 
 
-def test_every_touchpoint_label_is_readable_at_the_default_width(page, lab, tmp_path):
-    open_review_form(page, lab)
+def test_every_touchpoint_label_is_readable_at_the_default_width(lab, page, tmp_path):
+    open_review_form(lab, page)
     width = page.viewport_size["width"]
     labels = [t.label for t in TOUCHPOINTS]
     for label in labels:
