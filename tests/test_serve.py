@@ -3,6 +3,7 @@ process group, an address printed once it serves, and Ctrl-C leaving nothing run
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -92,6 +93,16 @@ def _ctrl_c_and_check(proc: subprocess.Popen, out: Path, kernel_pid: int) -> Non
     assert "Traceback" not in out.read_text()
 
 
+def _kill_all(proc: subprocess.Popen) -> None:
+    """After a failed test: end the command, its server and kernels (each in its own session)."""
+    if proc.poll() is None:
+        family = _family(proc)
+        for p in family:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                p.kill()
+        psutil.wait_procs(family, timeout=10)
+
+
 def _kernel_pid(kernel_id: str) -> int:
     wanted = f"kernel-{kernel_id}.json"
     for p in psutil.process_iter(["pid", "cmdline"]):
@@ -131,8 +142,7 @@ def test_lab_prints_its_address_and_ctrl_c_stops_it_with_its_kernels(tmp_path):
         _ctrl_c_and_check(proc, out, kernel_pid)
         assert "Stopping JupyterLab and its kernels" in out.read_text()
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _kill_all(proc)
 
 
 @pytest.mark.slow
@@ -157,8 +167,7 @@ def test_app_serves_the_start_page_without_code_and_ctrl_c_stops_it(tmp_path):
         assert runtime_kernels, "rendering the page started no kernel"
         _ctrl_c_and_check(proc, out, runtime_kernels[0].pid)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _kill_all(proc)
 
 
 @pytest.mark.parametrize(
