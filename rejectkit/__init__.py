@@ -42,6 +42,7 @@ __all__ = [
     "mailto_link",
     "mark_ghosted",
     "open_workspace",
+    "pages",
     "passed_vs_rejected",
     "plot_funnel",
     "plot_passed_vs_rejected",
@@ -123,6 +124,7 @@ _WHERE = {
     "prep_sheet": "prep",
     "write_prep_sheet": "prep",
     "trend_picker": "patterns_view",
+    "pages": "pages",
 }
 
 

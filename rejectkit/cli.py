@@ -62,10 +62,27 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 @command
 def cmd_lab(args: argparse.Namespace) -> int:
-    """Start JupyterLab on the kit's notebooks with your workspace (the demo on a first run)."""
+    """Start JupyterLab on the kit's notebooks with your workspace (the demo on a first run).
+
+    Prints the address to open (with its login token); Ctrl-C stops JupyterLab and every
+    kernel it started.
+    """
     from .lab import run_lab
 
     return run_lab(args.data, port=args.port, open_browser=not args.no_browser)
+
+
+@command
+def cmd_app(args: argparse.Namespace) -> int:
+    """Serve the forms and charts as an app in your browser, without code (Voila).
+
+    The pages are the kit's notebooks with their code hidden: the start page links the log,
+    review, patterns, follow-up and share pages. Only this computer can open them unless
+    --ip says otherwise. Ctrl-C stops the app and its kernels.
+    """
+    from .app import run_app
+
+    return run_app(args.data, ip=args.ip, port=args.port, open_browser=not args.no_browser)
 
 
 @command
@@ -278,8 +295,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _lab_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--port", type=int, default=None, help="port to serve on (default: a free one)")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port to serve on (default: 8888 for lab, 8866 for app, or the next free one)",
+    )
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+
+def _app_arguments(p: argparse.ArgumentParser) -> None:
+    _lab_arguments(p)
+    p.add_argument(
+        "--ip",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it "
+        "to your network, with a warning)",
+    )
 
 
 def _init_arguments(p: argparse.ArgumentParser) -> None:
@@ -395,6 +427,7 @@ _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "import": _import_arguments,
     "init": _init_arguments,
     "lab": _lab_arguments,
+    "app": _app_arguments,
     "due": _reminder_arguments,
     "remind": _remind_arguments,
     "report": _report_arguments,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .cells import close_widgets, shown_by_this_cell
 from .errors import RejectkitError
 from .store import Workspace
 
@@ -43,9 +44,14 @@ class Banner:
         # In an HBox the button keeps its own width instead of stretching across the page.
         self.widget = w.VBox([self.text, w.HBox([self.start_button]), self.confirm, self.message])
         self._show()
+        shown_by_this_cell(self)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def close(self) -> None:
+        """Close the banner's widgets (running its cell again does this)."""
+        close_widgets(self.widget)
 
     def _show(self) -> None:
         try:

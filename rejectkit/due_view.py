@@ -6,6 +6,7 @@ import base64
 import html
 from datetime import date
 
+from .cells import close_widgets, shown_by_this_cell
 from .errors import RejectkitError
 from .message_form import DraftPanel, _error_html, _ok_html
 from .messages import TONES, draft_message
@@ -73,9 +74,14 @@ class DueView:
             ]
         )
         self.refresh()
+        shown_by_this_cell(self)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def close(self) -> None:
+        """Close the widgets (running the cell again does this, so none is left behind)."""
+        close_widgets(self.widget)
 
     def refresh(self) -> None:
         """Re-read the workspace and rebuild the lists."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from .cells import close_widgets, shown_by_this_cell
 from .errors import RejectkitError
 from .history import changes
 from .store import Workspace
@@ -43,6 +44,11 @@ class HistoryPanel:
         self.cancel_button.on_click(lambda _: self._safely(self.cancel))
         self.widget = w.VBox([self.table, self.undo_button, self.message, self.confirm])
         self._safely(self.refresh)
+        shown_by_this_cell(self)
+
+    def close(self) -> None:
+        """Close the widgets (running the cell again does this)."""
+        close_widgets(self.widget)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -6,6 +6,7 @@ import html
 import os
 from pathlib import Path
 
+from .cells import close_widgets, shown_by_this_cell
 from .errors import RejectkitError
 from .import_rules import DATE_FORMATS, SKIP, TARGETS, guess_mapping, parse_status
 from .import_source import Source, read_source
@@ -90,6 +91,11 @@ class ImportForm:
                 self.result,
             ]
         )
+        shown_by_this_cell(self)
+
+    def close(self) -> None:
+        """Close the widgets (running the cell again does this)."""
+        close_widgets(self.widget)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -15,6 +15,7 @@ import html
 import json
 from datetime import date
 
+from .cells import close_widgets, shown_by_this_cell
 from .errors import RejectkitError
 from .messages import (
     KIND_LABELS,
@@ -260,9 +261,14 @@ class MessageForm:
         for field in (self.personal, self.sender):
             field.observe(self._redraft, "value")
         self._changed()
+        shown_by_this_cell(self)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def close(self) -> None:
+        """Close the widgets (running the cell again does this, so none is left behind)."""
+        close_widgets(self.widget)
 
     def _reload(self, keep: str | None = None) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .analysis import touchpoint_highlights, touchpoint_summary
+from .cells import close_widgets, shown_by_this_cell
 from .charts import WIDTH, plot_score_trends
 
 __all__ = ["TrendPicker", "trend_picker"]
@@ -42,6 +43,11 @@ class TrendPicker:
         self.picker.observe(self._draw, names="value")
         self.widget = widgets.VBox([widgets.HTML(f"<p>{_HELP}</p>"), self.picker, self.output])
         self._draw()
+        shown_by_this_cell(self)
+
+    def close(self) -> None:
+        """Close the picker's widgets (a re-run of its cell does this)."""
+        close_widgets(self.widget)
 
     def _draw(self, change=None) -> None:
         from IPython.display import Image

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import NOTEBOOKS, SAMPLE
+from conftest import NOTEBOOKS, ROOT, SAMPLE
 
 CHROMIUM = os.environ.get("REJECTKIT_CHROMIUM", "/usr/bin/chromium")
 # Without these flags Chromium keeps calling out to Google's services, which this machine's
@@ -89,9 +90,20 @@ def page(browser, request, tmp_path):
 
 
 def open_notebook(page, server: Server, name: str) -> None:
-    """Open ``name`` in JupyterLab and wait until its kernel is idle."""
+    """Open ``name`` in JupyterLab and wait until its own kernel is idle.
+
+    The status bar is not enough: with a second notebook open it shows the first one's
+    "Idle" while the new kernel still starts, and a Run All then is lost.
+    """
     page.goto(server.open_url(f"/lab/tree/{name}"))
-    page.locator(".jp-Notebook").wait_for()
+    page.locator(".jp-Notebook").first.wait_for()
+    deadline = time.monotonic() + 90
+    while not any(
+        s["path"].endswith(name) and s["kernel"]["execution_state"] == "idle"
+        for s in server.api("/api/sessions") or []
+    ):
+        assert time.monotonic() < deadline, f"the kernel of {name} never became idle"
+        time.sleep(0.2)
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=90_000)
 
 
@@ -151,6 +163,7 @@ def _start(
     port: int,
     root: Path,
     workspace: Path,
+    env: dict[str, str] | None = None,
 ) -> Server:
     runtime = tmp_path / "runtime"
     settings = tmp_path / "lab-settings"
@@ -166,6 +179,7 @@ def _start(
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-workspaces"),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        **(env or {}),
     }
     log = (tmp_path / "server.log").open("wb")
     proc = subprocess.Popen(
@@ -203,12 +217,42 @@ def _stop(server: Server) -> None:
     assert not left, f"processes left behind after the server stopped: {left}"
 
 
-@pytest.fixture
-def lab(tmp_path):
-    """JupyterLab on a temporary copy of the notebooks, over a temporary copy of the demo."""
-    root = tmp_path / "notebooks"
+def _end_sessions(server: Server) -> None:
+    """Shut every notebook's kernel down (kernels outlive the page that started them).
+
+    Asked again until none is left: a page still open may start one while we ask.
+    """
+    deadline = time.monotonic() + 30
+    while True:
+        for session in server.api("/api/sessions") or []:
+            server.api(f"/api/sessions/{session['id']}", method="DELETE")
+        for kernel in server.api("/api/kernels") or []:
+            server.api(f"/api/kernels/{kernel['id']}", method="DELETE")
+        left = server.api("/api/kernels")
+        if not left:
+            return
+        assert time.monotonic() < deadline, f"kernels still running: {left}"
+        time.sleep(0.2)
+
+
+def _replace(target: Path, source: Path) -> None:
+    """Make ``target`` a fresh copy of ``source``, keeping the folder itself."""
+    for child in target.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory):
+    """One JupyterLab for the whole run (starting one takes seconds); tests take it through
+    ``lab``, which resets it."""
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "notebooks"
     shutil.copytree(NOTEBOOKS, root)
-    workspace = tmp_path / "workspace"
+    workspace = base / "workspace"
     shutil.copytree(SAMPLE, workspace)
     token, port = secrets.token_hex(16), _free_port()
     argv = [
@@ -225,8 +269,81 @@ def lab(tmp_path):
         "--ContentsManager.allow_hidden=True",
         "--ServerApp.allow_root=True",
     ]
-    server = _start(tmp_path, argv, "/api/status", token, port, root, workspace)
+    server = _start(base, argv, "/api/status", token, port, root, workspace)
     yield server
-    for session in server.api("/api/sessions") or []:
-        server.api(f"/api/sessions/{session['id']}", method="DELETE")
+    _end_sessions(server)
     _stop(server)
+
+
+@pytest.fixture
+def lab(browser, lab_server):
+    """JupyterLab as if new: no kernel, fresh copies of the notebooks and of the demo
+    workspace, no tabs remembered from an earlier test. Its kernels are shut down after.
+
+    It takes ``browser`` first, so that without Chromium the test skips before a server
+    starts, and so that a test's page (which needs the browser) closes before this resets.
+    """
+    server = lab_server
+    _end_sessions(server)
+    _replace(server.workspace, SAMPLE)
+    _replace(server.root, NOTEBOOKS)
+    for name in (server.api("/lab/api/workspaces") or {}).get("workspaces", {}).get("ids", []):
+        server.api(f"/lab/api/workspaces/{name}", method="DELETE")
+    yield server
+    _end_sessions(server)
+
+
+@pytest.fixture
+def app(browser, tmp_path):
+    """`rejectkit app` itself, on a temporary copy of the demo workspace (``browser`` first,
+    as for ``lab``)."""
+    workspace = tmp_path / "workspace"
+    shutil.copytree(SAMPLE, workspace)
+    token, port = secrets.token_hex(16), _free_port()
+    argv = [sys.executable, "-m", "rejectkit", "app", "--no-browser", "--port", str(port)]
+    server = _start(
+        tmp_path, argv, "/voila/tree", token, port, NOTEBOOKS, workspace,
+        env={"JUPYTER_TOKEN": token, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    yield server
+    _stop(server)
+
+
+# Finding things as a person does: by the words on the screen ---------------------------------
+
+
+def _xpath_text(text: str) -> str:
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    parts = text.split('"')
+    return "concat(" + ", '\"', ".join(f'"{p}"' for p in parts) + ")"
+
+
+def field(scope, label: str):
+    """The box of the form field, or touchpoint row, whose bold label reads ``label``.
+
+    Its input, its buttons and the message shown under it are all inside.
+    """
+    return scope.locator(
+        "xpath=.//div[contains(@class, 'widget-vbox')]"
+        "[./div[contains(@class, 'widget-html')][.//b[normalize-space()="
+        f"{_xpath_text(label)}]]]"
+    ).last
+
+
+def toggle(scope, text: str):
+    """The toggle button reading ``text`` (a score, a result, an outcome)."""
+    return scope.locator("button.widget-toggle-button").filter(
+        has_text=re.compile(f"^{re.escape(text)}$")
+    )
+
+
+def text_box(scope, description: str):
+    """The text box described ``description`` (e.g. "Keep doing:")."""
+    return (
+        scope.locator(".widget-text")
+        .filter(has=scope.page.locator("label.widget-label", has_text=description))
+        .locator("input")
+    )

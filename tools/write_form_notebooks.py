@@ -32,7 +32,8 @@ PAGES = {
             "learn from."
         ),
         new_markdown_cell(
-            "Run the cell below (Shift+Enter). It opens your log and tells you where it lives."
+            "The box below shows where your log lives. (In JupyterLab, run the notebook "
+            "first: **Run > Run All Cells**.)"
         ),
         new_code_cell(SETUP),
         new_markdown_cell(
@@ -47,14 +48,14 @@ PAGES = {
         ),
         new_markdown_cell(
             "## Your next steps\n\n"
-            "1. [Log your applications](01-log-applications.ipynb), and record each outcome "
-            "in three clicks: pick the application, click “rejected”, Save.\n"
-            "2. [Review an interview](02-review-an-interview.ipynb): rate yourself from 1 to "
-            "5 on the ten touchpoints, from your first contact with the organisation to how "
-            "you thanked the panel.\n"
-            "3. [Record feedback and changes](03-feedback-and-changes.ipynb): what they told "
-            "you, and what you now do differently because of it."
+            "Log your applications first, and record each outcome in three clicks: pick the "
+            "application, click “rejected”, Save. Review each interview on the day, rating "
+            "yourself from 1 to 5 on the ten touchpoints, from your first contact with the "
+            "organisation to how you thanked the panel. Write down the feedback you are given "
+            "and what you change because of it. Every page of the kit:"
         ),
+        # Found, not written down: a new notebook in this folder appears here by itself.
+        new_code_cell("rk.pages()"),
     ],
     "01-log-applications.ipynb": [
         new_markdown_cell(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from ..cells import close_widgets, shown_by_this_cell
 from ..errors import RecordError, RejectkitError
 from ..schema import TABLES, TOUCHPOINTS
 from ..store import Data, Workspace
@@ -109,6 +110,8 @@ class Form:
             layout=w.Layout(max_width=MAX_WIDTH, width=WIDTH),
         )
         _OPEN.setdefault(_key(ws.path), weakref.WeakSet()).add(self)
+        # Running the cell again replaces this form instead of keeping both alive.
+        shown_by_this_cell(self)
 
     # Shown in a notebook as its widget.
     def _repr_mimebundle_(self, **kwargs):
@@ -117,7 +120,7 @@ class Form:
     def close(self) -> None:
         """Close the form's widgets and stop refreshing it after other forms' saves."""
         _OPEN.get(_key(self.ws.path), set()).discard(self)
-        _close_tree(self.widget)
+        close_widgets(self.widget)
 
     def __getitem__(self, name: str):
         """The input widget of field ``name``: ``form["company"].value = "Northwind"``."""
@@ -265,9 +268,3 @@ class Form:
             for n in names
             if not str(self.fields[n].widget.value or "").strip()
         }
-
-
-def _close_tree(root) -> None:
-    for child in getattr(root, "children", ()):
-        _close_tree(child)
-    root.close()

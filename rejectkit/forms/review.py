@@ -33,8 +33,9 @@ _INTERVIEW = ("application_id", "held_on", "round", "format", "result", "went_we
 _NEW = "— a new interview —"
 
 
-# The two note boxes sit side by side, and stack when the notebook is narrow.
-_WRAP = w.Layout(flex_flow="row wrap")
+# The two note boxes sit side by side, and stack when the notebook is narrow. A Layout is a
+# widget of its own: each row gets its own, since closing a form closes its layouts.
+_WRAP = {"flex_flow": "row wrap"}
 
 
 class TouchpointRow:
@@ -64,7 +65,7 @@ class TouchpointRow:
             [
                 self.heading,
                 self.score,
-                w.HBox([self.keep_doing, self.do_differently], layout=_WRAP),
+                w.HBox([self.keep_doing, self.do_differently], layout=w.Layout(**_WRAP)),
                 self.error,
             ],
             layout=w.Layout(border_bottom="1px solid var(--jp-border-color2, #ddd)",
