@@ -25,6 +25,7 @@ __all__ = [
     "RejectkitError",
     "Reminder",
     "ReviewForm",
+    "ShareForm",
     "StrategyForm",
     "Workspace",
     "activity",
@@ -41,6 +42,7 @@ __all__ = [
     "import_applications",
     "mailto_link",
     "mark_ghosted",
+    "mentor_notes",
     "open_workspace",
     "passed_vs_rejected",
     "plot_funnel",
@@ -55,8 +57,10 @@ __all__ = [
     "reminders",
     "reminders_ics",
     "score_table",
+    "share",
     "stage_durations",
     "strategy_effects",
+    "today",
     "touchpoint_highlights",
     "touchpoint_summary",
     "trend_picker",
@@ -76,6 +80,7 @@ _WHERE = {
     "Data": "dataset",
     "Workspace": "store",
     "open_workspace": "workspace",
+    "today": "workspace",
     "Draft": "messages",
     "draft_message": "messages",
     "eml_bytes": "messages",
@@ -123,6 +128,10 @@ _WHERE = {
     "prep_sheet": "prep",
     "write_prep_sheet": "prep",
     "trend_picker": "patterns_view",
+    # Sharing with a mentor (notebook 07)
+    "share": "share",
+    "ShareForm": "share_form",
+    "mentor_notes": "mentor_notes",
 }
 
 
