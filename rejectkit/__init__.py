@@ -20,6 +20,7 @@ __all__ = [
     "HistoryPanel",
     "ImportFileError",
     "ImportForm",
+    "MentorNotesForm",
     "MessageForm",
     "RecordError",
     "RejectkitError",
@@ -131,6 +132,7 @@ _WHERE = {
     # Sharing with a mentor (notebook 07)
     "share": "share",
     "ShareForm": "share_form",
+    "MentorNotesForm": "share_form",
     "mentor_notes": "mentor_notes",
 }
 

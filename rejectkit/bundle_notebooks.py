@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import RejectkitError
 
-__all__ = ["SHARED", "clean_notebook", "run_notebook", "static_html"]
+__all__ = ["SHARED", "clean_notebook", "read_notebook", "run_notebook", "static_html"]
 
 SHARED = ("04-patterns.ipynb",)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -29,22 +29,34 @@ _NO_PICTURE = (
 )
 
 
-def run_notebook(source: Path, *, data: Path, cwd: Path, today: date, timeout: int = 600):
-    """Execute the notebook at ``source`` top to bottom in a new kernel whose workspace is
-    ``data`` (``REJECTKIT_DATA``) and whose today is ``today`` (``REJECTKIT_TODAY``); return
-    the executed notebook. Widget state is not kept (it would hold values typed in forms).
+def read_notebook(path: Path):
+    """The notebook at ``path`` without its outputs, execution counts or widget state: only
+    what you wrote in it, which is what the bundle keeps of it (the outputs are made again).
     """
     import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError) as e:
+        raise RejectkitError(
+            f"The notebook {path} cannot be read ({e}); nothing was written. Restore it from "
+            "the kit (the scripts in tools/ write the notebooks again)."
+        ) from None
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return clean_notebook(nb, {})
+
+
+def run_notebook(nb, name: str, *, data: Path, cwd: Path, today: date, timeout: int = 600):
+    """Execute ``nb`` top to bottom in a new kernel whose workspace is ``data``
+    (``REJECTKIT_DATA``) and whose today is ``today`` (``REJECTKIT_TODAY``); return it.
+    Widget state is not kept (it would hold values typed in forms).
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    try:
-        nb = nbformat.read(source, as_version=4)
-    except (OSError, ValueError) as e:
-        raise RejectkitError(
-            f"The notebook {source.name} cannot be read ({e}); nothing was written. Restore it "
-            "from the kit (python tools/write_patterns_notebook.py writes it again)."
-        ) from None
     env = {
         **os.environ,
         "REJECTKIT_DATA": str(data),
@@ -69,7 +81,7 @@ def run_notebook(source: Path, *, data: Path, cwd: Path, today: date, timeout: i
         where = f" at cell {failed[0]}" if failed else ""
         reason = str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__
         raise RejectkitError(
-            f"The notebook {source.name} stopped{where} when run on the anonymised copy "
+            f"The notebook {name} stopped{where} when run on the anonymised copy "
             f"({reason}); nothing was written. Run it on your own data to see the error, fix "
             "the cell, and export again."
         ) from None

@@ -26,7 +26,14 @@ import pandas as pd
 
 from .aliases import AliasMap, date_offset
 from .anonymise import ShareOptions, anonymise
-from .bundle_notebooks import SHARED, clean_notebook, run_notebook, static_html, template_words
+from .bundle_notebooks import (
+    SHARED,
+    clean_notebook,
+    read_notebook,
+    run_notebook,
+    static_html,
+    template_words,
+)
 from .csvfile import Dialect, encode_table
 from .errors import RejectkitError
 from .leakscan import LeakError, Needle, common_words, scan
@@ -115,28 +122,32 @@ def share(
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
     try:
+        _write_tables(stage / "data", anon.tables)
+        sources = {name: read_notebook(source / name) for name in SHARED}
+        for name, nb in sources.items():
+            _write_notebook(stage, name, nb, html=False)
+        # What you typed into the notebooks is checked before a kernel is started for them.
+        needles = _scoped(anon.needles + _path_needles(stage, ws.path, source))
+        _refuse_leaks(stage, needles, out, source)
         with tempfile.TemporaryDirectory(prefix="rejectkit-share-") as tmp:
             work = Path(tmp)
-            _write_tables(stage / "data", anon.tables)
             shutil.copytree(stage / "data", work / "data")
             (work / "notebooks").mkdir()
-            paths = _shown_paths(work)
-            for name in SHARED:
+            for name, nb in sources.items():
                 nb = run_notebook(
-                    source / name,
+                    nb,
+                    name,
                     data=work / "data",
                     cwd=work / "notebooks",
                     today=today + timedelta(days=offset),
                     timeout=timeout,
                 )
-                _write_notebook(stage, name, clean_notebook(nb, paths))
+                _write_notebook(stage, name, clean_notebook(nb, _shown_paths(work)))
             if (work / "data" / "prep-sheet.md").exists():
                 shutil.copy(work / "data" / "prep-sheet.md", stage / "data" / "prep-sheet.md")
-            needles = anon.needles + _path_needles(work, stage, ws.path, source)
+            needles += _path_needles(work)
         _write_extras(stage, anon.tables, options)
-        hits = scan(stage, _scoped(needles))
-        if hits:
-            raise LeakError(hits, _refusal(hits, out, source))
+        _refuse_leaks(stage, needles, out, source)
         _stamp(stage)
         _place(stage, out)
     except BaseException:
@@ -166,14 +177,21 @@ def _write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
         (folder / TABLES[name].file).write_bytes(encode_table(neutralise(frame), Dialect()))
 
 
-def _write_notebook(stage: Path, name: str, nb) -> None:
+def _write_notebook(stage: Path, name: str, nb, *, html: bool = True) -> None:
     import nbformat
 
     (stage / "notebooks").mkdir(exist_ok=True)
     nbformat.validate(nb)
     nbformat.write(nb, stage / "notebooks" / name)
-    html = static_html(nb, name.removesuffix(".ipynb"))
-    (stage / f"{name.removesuffix('.ipynb')}.html").write_text(html, "utf-8")
+    if html:
+        page = static_html(nb, name.removesuffix(".ipynb"))
+        (stage / f"{name.removesuffix('.ipynb')}.html").write_text(page, "utf-8")
+
+
+def _refuse_leaks(stage: Path, needles: list[Needle], out: Path, notebooks: Path) -> None:
+    hits = scan(stage, needles)
+    if hits:
+        raise LeakError(hits, _refusal(hits, out, notebooks))
 
 
 def _shown_paths(work: Path) -> dict[str, str]:
@@ -189,6 +207,7 @@ def _shown_paths(work: Path) -> dict[str, str]:
 
 
 def _path_needles(*folders: Path) -> list[Needle]:
+    # Found in the bundle, a folder path names you (/home/your-name) or where your log is.
     spellings = {str(f) for f in folders} | {os.path.realpath(f) for f in folders}
     home = Path.home()
     if len(home.parts) >= 2:
