@@ -280,12 +280,14 @@ def _first_dates(frame: pd.DataFrame, column: str, values) -> list[str]:
 
 
 def _literals(aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool) -> dict:
-    """normal form -> (kind, full value, alias) for everything free text may mention."""
-    literals: dict[str, tuple[str, str, str]] = {}
+    """normal form -> (kind, full value, alias) for everything free text may mention; the
+    ``spelled`` attribute keeps each as first written, for the leak scan's report."""
+    literals = _Literals()
 
     def add(text: str, kind: str, value: str, alias: str) -> None:
-        if text.strip():
-            literals.setdefault(normal(text), (kind, value, alias))
+        if text.strip() and normal(text) not in literals:
+            literals[normal(text)] = (kind, value, alias)
+            literals.spelled[normal(text)] = " ".join(text.split())
 
     # Full values first: a part never takes the place of a whole value it equals.
     for kind in ("company", "contact", "person", "place", "email", "domain", "link"):
@@ -307,6 +309,12 @@ def _literals(aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool) -> d
         if len(local) >= 3:
             add(local, "email", value, aliases.alias("email", value))
     return literals
+
+
+class _Literals(dict):
+    def __init__(self):
+        super().__init__()
+        self.spelled: dict[str, str] = {}
 
 
 def _name_parts(name: str) -> list[str]:
@@ -370,7 +378,8 @@ def _needles(found: pd.DataFrame, literals: dict) -> list[Needle]:
                 "company": "company word",
                 "email": "email name",
             }.get(kind, kind)
-        needles[text] = Needle(_KIND_WORDS[kind], text, everywhere=not is_common(text, words))
+        spelled = literals.spelled.get(text, text)
+        needles[text] = Needle(_KIND_WORDS[kind], spelled, everywhere=not is_common(text, words))
     # Phone numbers as written, besides their one spelling in the alias map.
     phones = found[found["kind"] == "phone"]
     for value in [*phones["value"], *phones["raw"].dropna()]:

@@ -135,7 +135,7 @@ def scan(folder: str | Path, needles: list[Needle]) -> list[Hit]:
     """
     folder = Path(folder)
     compiled = [(n, *_compile(n.value)) for n in {n.value.casefold(): n for n in needles}.values()]
-    hits: list[Hit] = []
+    hits: list[tuple[Hit, str]] = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         name = path.relative_to(folder).as_posix()
         is_data = path.suffix.lower() in DATA_SUFFIXES
@@ -153,9 +153,29 @@ def scan(folder: str | Path, needles: list[Needle]) -> list[Hit]:
                         if path.suffix == ".ipynb"
                         else f"line {text.count(chr(10), 0, found.start()) + 1}"
                     )
-                    hits.append(Hit(name, where, needle.kind, mask(needle.value)))
+                    hits.append((Hit(name, where, needle.kind, mask(needle.value)), needle.value))
                     break
-    return hits
+    return _widest(hits)
+
+
+def _widest(hits: list[tuple[Hit, str]]) -> list[Hit]:
+    """One hit per place: a part found where its whole value is found says nothing more."""
+    kept = []
+    for hit, value in hits:
+        folded = normal_space(value)
+        if not any(
+            other.file == hit.file
+            and other.where == hit.where
+            and folded != normal_space(wider)
+            and folded in normal_space(wider)
+            for other, wider in hits
+        ):
+            kept.append(hit)
+    return kept
+
+
+def normal_space(value: str) -> str:
+    return " ".join(value.split()).casefold()
 
 
 def _notebook_place(path: Path, pattern: re.Pattern) -> str:
