@@ -323,11 +323,11 @@ def _name_parts(name: str) -> list[str]:
 
 
 def _alias_column(series, kind, aliases: AliasMap, options: ShareOptions, counts) -> pd.Series:
-    if kind == "place" and options.drop_locations:
-        return pd.Series("", index=series.index, dtype="str")
     keys = series.map(normal)
     for key, n in keys[keys != ""].value_counts().items():
         counts[(kind, key)] = counts.get((kind, key), 0) + int(n)
+    if kind == "place" and options.drop_locations:
+        return pd.Series("", index=series.index, dtype="str")
     mapped = _map_unique(series, lambda v: aliases.alias(kind, v) or v)
     return mapped.where(series.str.strip() != "", "")
 

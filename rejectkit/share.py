@@ -40,7 +40,7 @@ from .leakscan import LeakError, Needle, common_words, scan
 from .schema import TABLES
 from .store import Workspace
 
-__all__ = ["MARKER", "Bundle", "ShareOptions", "neutralise", "preview", "share"]
+__all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "preview", "share"]
 
 MARKER = ".rejectkit-bundle"
 NOTES_FILE = "mentor_notes.csv"
@@ -127,7 +127,7 @@ def share(
         for name, nb in sources.items():
             _write_notebook(stage, name, nb, html=False)
         # What you typed into the notebooks is checked before a kernel is started for them.
-        needles = _scoped(anon.needles + _path_needles(stage, ws.path, source))
+        needles = anon.needles + _path_needles(stage, ws.path, source)
         _refuse_leaks(stage, needles, out, source)
         with tempfile.TemporaryDirectory(prefix="rejectkit-share-") as tmp:
             work = Path(tmp)
@@ -188,8 +188,15 @@ def _write_notebook(stage: Path, name: str, nb, *, html: bool = True) -> None:
         (stage / f"{name.removesuffix('.ipynb')}.html").write_text(page, "utf-8")
 
 
+def leak_scan(folder: str | os.PathLike, needles: list[Needle]):
+    """The leak scan of a bundle: :func:`rejectkit.leakscan.scan`, where a one-word value that
+    the kit's text or the HTML page also uses as a word is looked for in the data files only.
+    """
+    return scan(folder, _scoped(needles))
+
+
 def _refuse_leaks(stage: Path, needles: list[Needle], out: Path, notebooks: Path) -> None:
-    hits = scan(stage, needles)
+    hits = leak_scan(stage, needles)
     if hits:
         raise LeakError(hits, _refusal(hits, out, notebooks))
 

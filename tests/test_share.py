@@ -30,8 +30,8 @@ from rejectkit.cli import main
 from rejectkit.comparisons import blind_spots, passed_vs_rejected, strategy_effects
 from rejectkit.errors import RejectkitError
 from rejectkit.funnel import funnel_summary
-from rejectkit.leakscan import LeakError, scan
-from rejectkit.share import MARKER, share
+from rejectkit.leakscan import LeakError
+from rejectkit.share import MARKER, leak_scan, share
 from rejectkit.store import Workspace
 
 TODAY = date(2026, 11, 20)
@@ -76,7 +76,7 @@ def test_no_planted_value_is_in_any_byte_of_the_bundle(exported):
     # The kit's own scan agrees, with everything it knows of the workspace.
     real = exported.ws.load()
     needles = anonymise(real, AliasMap.load(exported.ws), 0, ShareOptions(hide=HIDE)).needles
-    assert scan(exported.out, needles) == []
+    assert leak_scan(exported.out, needles) == []
 
 
 @pytest.mark.slow
