@@ -148,7 +148,7 @@ def anonymise(
     """
     options = options or ShareOptions()
     tables = data.tables
-    found = _identity_values(tables, options)
+    found = _identity_values(tables)
     free = _free_columns(options)
     texts = _texts(tables, free)
     found = pd.concat([found, _pattern_values(texts)], ignore_index=True)
@@ -165,8 +165,8 @@ def anonymise(
         literals, pattern_alias=pattern_alias, shift=_text_date(offset_days, options)
     )
     roles = tables["applications"]["role"]
-    naming = pd.unique(roles[_map_unique(roles, scrubber.names_something) == "True"])
-    if len(naming):
+    naming = [role for role in pd.unique(roles) if scrubber.names_something(role)]
+    if naming:
         role_dates = _first_dates(tables["applications"], "role", naming)
         aliases.assign("role", role_dates)
 
@@ -195,7 +195,7 @@ def anonymise(
     return Anonymised(out, aliases, _replaced(aliases, counts, options), _needles(found, literals))
 
 
-def _identity_values(tables, options: ShareOptions) -> pd.DataFrame:
+def _identity_values(tables) -> pd.DataFrame:
     parts = []
     for (name, column), kind in _IDENTITY.items():
         frame = tables[name]

@@ -1,11 +1,13 @@
 """``rejectkit share``: an anonymised bundle of your analysis for a mentor or career coach.
 
 The bundle is built in a hidden folder next to ``--out``: the anonymised CSVs (see
-:mod:`rejectkit.anonymise`), the analysis notebook run from scratch on them in a temporary
-folder (:mod:`rejectkit.bundle_notebooks`), its static HTML, a README for the mentor and an
-empty ``mentor_notes.csv``. Then the leak scan (:mod:`rejectkit.leakscan`) reads every byte of
-it; only a clean bundle is moved into place, in one rename. On any failure the hidden folder
-is removed: nothing partial is ever left at ``--out``.
+:mod:`rejectkit.anonymise`) and the notebook to share as you wrote it, without its outputs.
+The leak scan (:mod:`rejectkit.leakscan`) reads them first, so a name typed into the notebook
+stops the export before any kernel starts. Then the notebook runs from scratch on the
+anonymised copy in a temporary folder (:mod:`rejectkit.bundle_notebooks`), its static HTML,
+a README for the mentor and an empty ``mentor_notes.csv`` join the bundle, and the leak scan
+reads every byte of it again; only a clean bundle is moved into place, in one rename. On any
+failure the hidden folder is removed: nothing partial is ever left at ``--out``.
 
 Cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return) get a leading apostrophe in the bundle's CSVs, so Excel and LibreOffice
@@ -61,7 +63,8 @@ class Bundle:
     notebooks: list[str]
 
     def __str__(self) -> str:
-        counts = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n)
+        counts = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n and t != "touchpoints")
+        counts = counts or "an empty log"
         total = int(self.replaced["count"].sum()) if len(self.replaced) else 0
         return (
             f"Wrote a bundle for your mentor to {self.path}: {counts}; "
@@ -236,19 +239,27 @@ def _scoped(needles: list[Needle]) -> list[Needle]:
 
 def _write_extras(stage: Path, tables: dict[str, pd.DataFrame], options: ShareOptions) -> None:
     (stage / NOTES_FILE).write_text("alias,comment\n", "utf-8")
-    counts = ", ".join(
-        f"{len(tables[t])} {t}" for t in ("applications", "interviews", "reviews", "feedback")
+    counts = "{} applications, {} interviews, {} reviews and {} feedback".format(
+        *(len(tables[t]) for t in ("applications", "interviews", "reviews", "feedback"))
     )
-    coarser = [
-        text
-        for on, text in (
-            (options.drop_locations, "Locations are left out."),
-            (options.months, "Dates show only their month (the first of it)."),
-            (options.drop_free_text, "Notes and other free text are left out."),
+    dates = (
+        "Every date is moved by one secret number of whole weeks and then shows only its "
+        "month (written as the first day of it)."
+        if options.months
+        else "Every date is moved by one secret number of whole weeks: intervals and weekdays "
+        "are true, calendar dates are not."
+    )
+    left_out = [
+        what
+        for on, what in (
+            (options.drop_locations, "locations"),
+            (options.drop_free_text, "notes, reflections and feedback text"),
         )
         if on
     ]
-    readme = _README.format(counts=counts, coarser=" ".join(coarser), notebook=SHARED[0][:-6])
+    if left_out:
+        dates += f" Left out on purpose: {' and '.join(left_out)}."
+    readme = _README.format(counts=counts, dates=dates, notebook=SHARED[0][:-6])
     (stage / "README.md").write_text(readme, "utf-8")
     marker = {"rejectkit": "share bundle", "format": 1, "notebooks": list(SHARED)}
     (stage / MARKER).write_text(json.dumps(marker) + "\n", "utf-8")
@@ -296,9 +307,8 @@ _README = """\
 
 Someone you mentor exported this from rejectkit, a kit for learning from job rejections.
 Every organisation, person, email address, phone number, link and place is replaced by an
-alias such as `Company 03` or `Contact 07`, the same alias everywhere. Every date is moved by
-one secret number of whole weeks: intervals and weekdays are true, calendar dates are not.
-{coarser}
+alias such as `Company 03` or `Contact 07`, the same alias everywhere.
+{dates}
 
 ## What is inside
 

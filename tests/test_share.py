@@ -102,6 +102,9 @@ def test_the_bundle_holds_what_a_mentor_needs_and_nothing_private(exported):
     ]
     assert exported.bundle.files == [f for f in files if "." in f.rsplit("/", 1)[-1]]
     assert (exported.out / "mentor_notes.csv").read_text() == "alias,comment\n"
+    readme = (exported.out / "README.md").read_text("utf-8")
+    assert "intervals and weekdays are true" in readme
+    assert "5 applications, 7 interviews, 77 reviews and 2 feedback" in readme
     # The alias map and the secret stay in the workspace.
     private = exported.ws.path / ".rejectkit" / "share"
     assert sorted(p.name for p in private.iterdir()) == ["aliases.csv", "secret.json"]
@@ -335,6 +338,16 @@ def test_a_folder_that_is_not_a_bundle_is_never_written_into(workspace, tmp_path
     with pytest.raises(RejectkitError, match="is a file"):
         share(workspace, tmp_path / "file", today=TODAY)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "photos", "workspace"]
+
+
+def test_the_command_says_why_it_refused(workspace, tmp_path, capsys):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("x")
+    argv = ["share", "--data", str(workspace.path), "--out", str(tmp_path / "notes")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "rejectkit share: " in err and "is not empty and is not a bundle" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.slow
