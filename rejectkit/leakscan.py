@@ -33,13 +33,15 @@ __all__ = ["Hit", "LeakError", "Needle", "common_words", "mask", "scan"]
 DATA_SUFFIXES = (".csv",)
 # Whitespace as the bundle may spell it: raw, JSON-escaped, URL-encoded, HTML.
 _SEP = r"(?:\s|\\[nrt]|%20|%0a|%0d|%09|\+|&nbsp;|&#160;|&#xa0;|\\u00a0|<br\s*/?>)+"
-# A word starts after a non-letter, or after an escape that ends in a letter or digit.
-_LEFT = r"(?:(?<![^\W_])|(?<=\\[nrtbf])|(?<=\\u[0-9a-f]{4})|(?<=%[0-9a-f]{2}))"
+# A word starts after a non-letter, or after an escape that ends in a letter or digit. This is
+# checked on each candidate (see _search): as a lookbehind ahead of the pattern it would be
+# tried at every position of a large file.
+_ESCAPE_BEFORE = re.compile(r"(?:\\[nrtbf]|\\u[0-9a-f]{4}|%[0-9a-f]{2})$")
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
 _RIGHT = r"(?![^\W_])"
 _BASE64 = re.compile(r'(?:;base64,|"image/(?:png|jpeg|gif|webp|bmp)":\s*")[a-z0-9+/=\\]+')
 _WORD = re.compile(r"[^\W\d_]+")
-# Addresses, links and dotted names: "Lena@Northwind.example" in a docstring is no prose.
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w.-]+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = re.compile(r"@|://|^www\.|\w\.\w")
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,20 @@ def _compile(value: str) -> tuple[re.Pattern, list[str]]:
         "(?:" + "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True)) + ")"
         for forms in variants
     ]
-    # The cheap test first: a file that holds no spelling of the first word is skipped.
-    return re.compile(_LEFT + _SEP.join(parts) + _RIGHT), sorted(variants[0])
+    # The cheap test first: a file that holds none of these is skipped. The longest run of
+    # ASCII letters and digits is in every spelling (escaping leaves those alone).
+    runs = _ASCII_RUN.findall(value.casefold())
+    first = [max(runs, key=len)] if runs else sorted(variants[0])
+    return re.compile(_SEP.join(parts) + _RIGHT), first
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``pattern`` in ``text`` that starts a word."""
+    for found in pattern.finditer(text):
+        i = found.start()
+        if i == 0 or not text[i - 1].isalnum() or _ESCAPE_BEFORE.search(text, max(0, i - 6), i):
+            return found
+    return None
 
 
 def _texts(raw: bytes) -> list[str]:
@@ -146,7 +160,7 @@ def scan(folder: str | Path, needles: list[Needle]) -> list[Hit]:
             for text in texts:
                 if not any(f in text for f in first):
                     continue
-                found = pattern.search(text)
+                found = _search(pattern, text)
                 if found:
                     where = (
                         _notebook_place(path, pattern)
@@ -200,7 +214,7 @@ def _holds(part, pattern: re.Pattern) -> bool:
         part = "".join(part)
     texts = [part] if isinstance(part, str) else []
     texts += [json.dumps(part, ensure_ascii=a) for a in (True, False)]
-    return any(pattern.search(_BASE64.sub("", t.casefold())) for t in texts)
+    return any(_search(pattern, _BASE64.sub("", t.casefold())) for t in texts)
 
 
 @functools.cache
@@ -214,7 +228,8 @@ def common_words(extra: str = "") -> frozenset[str]:
     for path in package.rglob("*"):
         if path.suffix in (".py", ".j2", ".txt", ".md") and path.is_file():
             text.append(path.read_text("utf-8", errors="replace"))
-    prose = _ADDRESS.sub(" ", "\n".join(text))
+    # Addresses, links and dotted names ("Lena@Northwind.example" in a docstring) are no prose.
+    prose = " ".join(t for t in "\n".join(text).split() if not _ADDRESS.search(t))
     words = {w for w in _WORD.findall(prose) if w.islower()}
     words |= {
         name.casefold()
