@@ -363,7 +363,8 @@ def _replaced(aliases: AliasMap, counts, options: ShareOptions) -> pd.DataFrame:
     )
     if options.drop_locations:
         entries.loc[entries["kind"] == "place", "alias"] = _DROPPED_PLACE
-    return entries[entries["count"] > 0].reset_index(drop=True)
+    # Names you asked to hide are listed even where the log never mentions them.
+    return entries[(entries["count"] > 0) | (entries["kind"] == "person")].reset_index(drop=True)
 
 
 def _needles(found: pd.DataFrame, literals: dict) -> list[Needle]:

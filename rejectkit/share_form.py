@@ -136,13 +136,18 @@ class ShareForm:
         self._say("Exporting: anonymising, then running the patterns notebook on the copy ...")
         self.table.value = ""
         self.bundle = None
-        self.bundle = share(
-            self.ws,
-            self.out.value.strip(),
-            today=self.today,
-            options=self.options(),
-            notebooks=self.notebooks,
-        )
+        # An export takes a while (a kernel runs the notebook): one click, one export.
+        self.export_button.disabled = self.preview_button.disabled = True
+        try:
+            self.bundle = share(
+                self.ws,
+                self.out.value.strip(),
+                today=self.today,
+                options=self.options(),
+                notebooks=self.notebooks,
+            )
+        finally:
+            self.export_button.disabled = self.preview_button.disabled = False
         self._say(str(self.bundle))
         files = "".join(f"<li><code>{html.escape(f)}</code></li>" for f in self.bundle.files)
         where = html.escape(str(self.bundle.path))

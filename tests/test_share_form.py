@@ -34,7 +34,7 @@ def test_the_preview_shows_what_will_be_replaced_escaped(empty_workspace):
              notes="Ottoline's team; I am Marguerite Pemberwick"),
     )  # fmt: skip
     form = ShareForm(ws, today=TODAY)
-    form.hide.value = "Marguerite Pemberwick\n\n  "
+    form.hide.value = "Marguerite Pemberwick\n\n  \nSam Nowhere"
     form.drop_locations.value = True
     form.preview_button.click()
     assert "<b>Quillfeather" not in form.table.value
@@ -43,9 +43,10 @@ def test_the_preview_shows_what_will_be_replaced_escaped(empty_workspace):
         ["Organisation", "<b>Quillfeather & Sons</b>", "Company 01", "1"],
         ["Contact", "Ottoline Brackwater", "Contact 01", "2"],
         ["Name you hid", "Marguerite Pemberwick", "Person 01", "1"],
+        ["Name you hid", "Sam Nowhere", "Person 02", "0"],
         ["Location", "Kettlewickham", "[place]", "1"],
     ]
-    assert form.message.value.count("4 values of your log would be replaced, 5 times in all")
+    assert "5 values of your log would be replaced, 5 times in all" in form.message.value
     # A preview writes nothing: no alias map, no secret.
     assert not (ws.path / ".rejectkit" / "share").exists()
 
@@ -97,6 +98,7 @@ def test_the_demo_exports_a_bundle_that_opens_and_passes_the_scan(workspace, tmp
     form.out.value = str(tmp_path / "for-my-mentor")
     form.export_button.click()
     assert "Wrote a bundle for your mentor to" in form.message.value, form.message.value
+    assert not form.export_button.disabled
     out = tmp_path / "for-my-mentor"
     assert [li.get_text() for li in BeautifulSoup(form.table.value, "html.parser")("li")] == (
         form.bundle.files
