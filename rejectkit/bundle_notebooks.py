@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -71,7 +72,9 @@ def run_notebook(nb, name: str, *, data: Path, cwd: Path, today: date, timeout: 
         store_widget_state=False,
     )
     try:
-        client.execute(env=env)
+        # The kernel's own log (a warning about TCP on every start) would only puzzle the
+        # user; what goes wrong in a cell comes back through the notebook instead.
+        client.execute(env=env, stderr=subprocess.DEVNULL)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         failed = [
             i + 1

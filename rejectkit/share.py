@@ -65,10 +65,11 @@ class Bundle:
     def __str__(self) -> str:
         counts = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n and t != "touchpoints")
         counts = counts or "an empty log"
-        total = int(self.replaced["count"].sum()) if len(self.replaced) else 0
+        replaced = self.replaced[self.replaced["count"] > 0]
+        total = int(replaced["count"].sum())
         return (
             f"Wrote a bundle for your mentor to {self.path}: {counts}; "
-            f"{len(self.replaced)} identifying values replaced ({total} times); the leak scan "
+            f"{len(replaced)} identifying values replaced ({total} times); the leak scan "
             f"found nothing. Send the whole folder; open {self.notebooks[0].replace('.ipynb', '')}"
             ".html in it to see what your mentor will see."
         )
