@@ -274,6 +274,40 @@ def cmd_prep_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+@command
+def cmd_share(args: argparse.Namespace) -> int:
+    """Write an anonymised bundle of your analysis for a mentor: aliases instead of names,
+    shifted dates, the patterns notebook run again on that copy, and a leak scan before
+    anything is written."""
+    from .share import ShareOptions, share
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    options = ShareOptions(
+        hide=tuple(args.hide or ()),
+        drop_locations=args.drop_locations,
+        months=args.months,
+        drop_free_text=args.drop_free_text,
+    )
+    print("Anonymising and running the patterns notebook on the copy ...", file=sys.stderr)
+    bundle = share(
+        Workspace(resolve_path(args.data)), args.out, today=date.today(), options=options
+    )
+    print(bundle)
+    return 0
+
+
+@command
+def cmd_mentor_notes(args: argparse.Namespace) -> int:
+    """Show the comments of a filled mentor_notes.csv against your real records."""
+    from .mentor_notes import format_notes, mentor_notes
+    from .store import Workspace
+    from .workspace import resolve_path
+
+    print(format_notes(mentor_notes(Workspace(resolve_path(args.data)), args.file)))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejectkit",
@@ -422,6 +456,35 @@ def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _share_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="the folder to write (new or empty; an earlier bundle there is replaced)",
+    )
+    p.add_argument(
+        "--hide",
+        action="append",
+        metavar="NAME",
+        help="one more name to replace wherever it appears (your own, a referrer's); repeat "
+        "for more",
+    )
+    p.add_argument("--drop-locations", action="store_true", help="leave locations out")
+    p.add_argument(
+        "--months", action="store_true", help="show only the month of each date, not the day"
+    )
+    p.add_argument(
+        "--drop-free-text",
+        action="store_true",
+        help="leave out notes, reflections and feedback text (scores and counts stay)",
+    )
+
+
+def _mentor_notes_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the mentor_notes.csv your mentor sent back")
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "history": _history_arguments,
     "import": _import_arguments,
@@ -432,6 +495,8 @@ _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "remind": _remind_arguments,
     "report": _report_arguments,
     "prep-sheet": _prep_sheet_arguments,
+    "share": _share_arguments,
+    "mentor-notes": _mentor_notes_arguments,
 }
 
 

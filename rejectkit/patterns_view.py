@@ -40,6 +40,7 @@ class TrendPicker:
         )
         self.output = widgets.Output()
         self.ax = None
+        self.png = b""
         self.picker.observe(self._draw, names="value")
         self.widget = widgets.VBox([widgets.HTML(f"<p>{_HELP}</p>"), self.picker, self.output])
         self._draw()
@@ -63,6 +64,7 @@ class TrendPicker:
         # notebook and under nbclient (whose capture of those messages can stall a run).
         self.output.outputs = ()
         self.output.append_display_data(Image(png, format="png"))
+        self.png = png
 
     def _render(self) -> bytes:
         import io
@@ -84,7 +86,14 @@ class TrendPicker:
             plt.close(fig)
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        import base64
+
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        # The chart as first drawn travels with the widget view: a notebook saved without
+        # widget state, or exported to static HTML (a shared bundle), still shows it.
+        if self.png:
+            bundle = {**bundle, "image/png": base64.b64encode(self.png).decode("ascii")}
+        return bundle
 
 
 def trend_picker(data, *, selected=None, window: int = 3) -> TrendPicker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from .csvfile import empty_table, encode_table
@@ -17,9 +18,11 @@ __all__ = [
     "resolve_path",
     "sample_path",
     "start_own_log",
+    "today",
 ]
 
 ENV = "REJECTKIT_DATA"
+TODAY_ENV = "REJECTKIT_TODAY"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -126,3 +129,29 @@ def start_own_log(ws: Workspace) -> Path:
             ws.put_file(table.name, _empty_file(table.name))
         ws.put_meta("demo", None)
     return archive
+
+
+def today() -> date:
+    """Today's date, for a notebook cell to pass on as ``today=``; ``$REJECTKIT_TODAY``
+    (YYYY-MM-DD) overrides it.
+
+    ``rejectkit share`` runs the bundle's notebooks with ``REJECTKIT_TODAY`` set to today
+    moved by the secret date shift, so "prepared on" and "your next interview" agree with
+    the shifted dates instead of giving the shift away.
+
+    >>> import os
+    >>> os.environ["REJECTKIT_TODAY"] = "2026-11-20"
+    >>> today()
+    datetime.date(2026, 11, 20)
+    >>> del os.environ["REJECTKIT_TODAY"]
+    """
+    text = os.environ.get(TODAY_ENV, "").strip()
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise WorkspaceError(
+            f"{TODAY_ENV} is {text!r}, not a day written YYYY-MM-DD; set it to a date such as "
+            "2026-11-20, or unset it to use today's date."
+        ) from None

@@ -241,7 +241,9 @@ def test_the_patterns_notebook_shows_all_eight_items_and_writes_the_sheet(
         "strategy_effects",
     ):
         assert "text/html" in shown[f"rk.{findings}(data)"], findings
-    assert "text/markdown" in shown["rk.write_prep_sheet(data, today=date.today())"]
+    assert "text/markdown" in shown["rk.write_prep_sheet(data, today=rk.today())"]
+    # The picker also carries its first chart as a picture, for a copy saved without widgets.
+    assert "image/png" in shown["rk.trend_picker(data)"]
     sheet = (sample_copy / "prep-sheet.md").read_text("utf-8")
     assert f"Prepared on {date.today().day} {date.today():%b %Y}" in sheet
     assert "### 1. The industry-specific questions" in sheet

@@ -79,7 +79,7 @@ CELLS = [
         "to keep doing, and what feedback keeps mentioning. It is saved as `prep-sheet.md` in "
         "your workspace each time this cell runs: open it from there to print it."
     ),
-    new_code_cell("from datetime import date\n\nrk.write_prep_sheet(data, today=date.today())"),
+    new_code_cell("rk.write_prep_sheet(data, today=rk.today())"),
     new_markdown_cell(
         "Next: [review your next interview](02-review-an-interview.ipynb) while it is fresh, "
         "and note what you change in [feedback and changes](03-feedback-and-changes.ipynb).\n\n"
