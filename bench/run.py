@@ -216,6 +216,35 @@ def bench_notebook(args, tmp: Path) -> dict:
     }
 
 
+@figure
+def bench_share(args, tmp: Path) -> dict:
+    """The share export of a heavy user's log against running the same notebook on it as is."""
+    from datetime import date
+
+    from rejectkit.share import share
+    from rejectkit.store import Workspace
+
+    apps = 2_000 if not args.quick else 500
+    path = _heavy(tmp, "sharer", apps)
+    ws = Workspace(path)
+    out = tmp / "bundle"
+
+    def kit():
+        share(ws, out, today=date(2026, 11, 25))
+
+    def floor():
+        _execute(ROOT / "notebooks" / "04-patterns.ipynb", path)
+
+    kit_s, floor_s = median_pair(kit, floor, max(3, args.runs // 2))
+    return {
+        "kit_s": kit_s,
+        "floor_s": floor_s,
+        "goal": 1.5,
+        "what": f"share export of {apps:,} applications and {apps // 5:,} interviews vs "
+        "executing 04-patterns.ipynb on the same log",
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 import weakref
 
-__all__ = ["close_widgets", "shown_by_this_cell"]
+__all__ = ["WidgetView", "close_widgets", "show_kit_errors_plainly", "shown_by_this_cell"]
 
 # cell id -> (the run of the cell, the objects that run created)
 _BY_CELL: dict[str, tuple[object, list]] = {}
@@ -78,3 +78,41 @@ def close_widgets(root) -> None:
                 if isinstance(item, Widget):
                     stack.append(item)
         widget.close()
+
+
+def show_kit_errors_plainly() -> None:
+    """In a notebook, show the kit's own errors as their message, without a traceback.
+
+    A :class:`~rejectkit.errors.RejectkitError` is a message for the user (a problem in a
+    file, a refused save), not a bug; a traceback would bury it. Other errors keep theirs.
+    """
+    if "IPython" not in sys.modules:
+        return
+    shell = sys.modules["IPython"].get_ipython()
+    if shell is None or getattr(shell, "_rejectkit_plain_errors", False):
+        return
+    from .errors import RejectkitError
+
+    def show(shell, etype, value, tb, tb_offset=None):
+        print(str(value), file=sys.stderr)
+        return []
+
+    shell.set_custom_exc((RejectkitError,), show)
+    shell._rejectkit_plain_errors = True
+
+
+class WidgetView:
+    """A view built around ``self.widget``: it shows as that widget, and running the cell that
+    showed it again closes it. Subclasses call ``self._track()`` at the end of ``__init__``."""
+
+    widget = None
+
+    def _track(self) -> None:
+        shown_by_this_cell(self)
+
+    def close(self) -> None:
+        """Close every widget of the view (running its cell again does this)."""
+        close_widgets(self.widget)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

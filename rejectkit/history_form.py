@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .cells import close_widgets, shown_by_this_cell
+from .cells import WidgetView
 from .errors import RejectkitError
 from .history import changes
 from .store import Workspace
@@ -13,7 +13,7 @@ from .undo import last_save, undo
 __all__ = ["HistoryPanel"]
 
 
-class HistoryPanel:
+class HistoryPanel(WidgetView):
     """The latest ``limit`` changes of ``ws`` and an Undo button (a second click confirms).
 
     >>> import tempfile
@@ -44,14 +44,7 @@ class HistoryPanel:
         self.cancel_button.on_click(lambda _: self._safely(self.cancel))
         self.widget = w.VBox([self.table, self.undo_button, self.message, self.confirm])
         self._safely(self.refresh)
-        shown_by_this_cell(self)
-
-    def close(self) -> None:
-        """Close the widgets (running the cell again does this)."""
-        close_widgets(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self._track()
 
     def _safely(self, action) -> None:
         try:

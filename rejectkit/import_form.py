@@ -6,7 +6,7 @@ import html
 import os
 from pathlib import Path
 
-from .cells import close_widgets, shown_by_this_cell
+from .cells import WidgetView
 from .errors import RejectkitError
 from .import_rules import DATE_FORMATS, SKIP, TARGETS, guess_mapping, parse_status
 from .import_source import Source, read_source
@@ -28,7 +28,7 @@ _STATUS_CHOICES = [("choose what it means", ""), ("skip: never applied", SKIP)] 
 ]
 
 
-class ImportForm:
+class ImportForm(WidgetView):
     """A form to import a spreadsheet or another tracker's export into ``ws``.
 
     Read the file, adjust the column mapping (prefilled from the header), choose the date
@@ -43,9 +43,12 @@ class ImportForm:
     'company'
     """
 
-    def __init__(self, ws: Workspace, *, path: str | os.PathLike = ""):
+    def __init__(self, ws: Workspace, *, path: str | os.PathLike | None = None):
         import ipywidgets as w
 
+        if path is None:
+            # On the demo, the fictional example spreadsheet is ready to try.
+            path = EXAMPLE if ws.read().demo else ""
         self.ws = ws
         self.source: Source | None = None
         self._read_key: tuple = ()
@@ -91,14 +94,7 @@ class ImportForm:
                 self.result,
             ]
         )
-        shown_by_this_cell(self)
-
-    def close(self) -> None:
-        """Close the widgets (running the cell again does this)."""
-        close_widgets(self.widget)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self._track()
 
     def _safely(self, action) -> None:
         # Errors show in the form, next to the buttons, never only in the kernel's log.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .analysis import touchpoint_highlights, touchpoint_summary
-from .cells import close_widgets, shown_by_this_cell
+from .cells import WidgetView
 from .charts import WIDTH, plot_score_trends
 
 __all__ = ["TrendPicker", "trend_picker"]
@@ -14,7 +14,7 @@ _HELP = (
 )
 
 
-class TrendPicker:
+class TrendPicker(WidgetView):
     """A multiple-choice list of rated touchpoints above their trend chart.
 
     ``picker`` is the ipywidgets ``SelectMultiple`` (values are touchpoint keys), ``ax`` the
@@ -44,11 +44,7 @@ class TrendPicker:
         self.picker.observe(self._draw, names="value")
         self.widget = widgets.VBox([widgets.HTML(f"<p>{_HELP}</p>"), self.picker, self.output])
         self._draw()
-        shown_by_this_cell(self)
-
-    def close(self) -> None:
-        """Close the picker's widgets (a re-run of its cell does this)."""
-        close_widgets(self.widget)
+        self._track()
 
     def _draw(self, change=None) -> None:
         from IPython.display import Image

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .anonymise import ShareOptions
+from .cells import WidgetView
 from .errors import RejectkitError
 from .mentor_notes import mentor_notes
 from .share import preview, share
@@ -30,7 +31,7 @@ _KIND_WORDS = {
 _RED, _GREEN = "#b00020", "#1b5e20"
 
 
-class ShareForm:
+class ShareForm(WidgetView):
     """Export an anonymised bundle of ``ws`` for a mentor, with a preview of what is replaced.
 
     ``today`` is the real date (the bundle moves it like every other date).
@@ -90,9 +91,7 @@ class ShareForm:
                 self.table,
             ]
         )
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self._track()
 
     def _safely(self, action) -> None:
         # Errors show in the form, under the buttons, never only in the kernel's log.
@@ -164,7 +163,7 @@ def _table(replaced) -> str:
     return shown.to_html(index=False, escape=True, border=0)
 
 
-class MentorNotesForm:
+class MentorNotesForm(WidgetView):
     """Read a filled ``mentor_notes.csv`` back: each comment next to your real record."""
 
     def __init__(self, ws: Workspace):
@@ -182,9 +181,7 @@ class MentorNotesForm:
         self.output = w.HTML()
         self.read_button.on_click(lambda _: self._safely(self.show))
         self.widget = w.VBox([w.HBox([self.path, self.upload]), self.read_button, self.output])
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self._track()
 
     def _safely(self, action) -> None:
         try:

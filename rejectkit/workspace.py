@@ -110,6 +110,11 @@ def open_workspace(data: str | os.PathLike | None = None, *, demo_if_new: bool =
     >>> open_workspace(tempfile.mkdtemp() + "/log").read().demo
     True
     """
+    from .cells import show_kit_errors_plainly
+
+    # Every notebook starts here, so this is where a notebook learns to show the kit's own
+    # errors (a problem in a file, a refused save) as plain messages.
+    show_kit_errors_plainly()
     path = resolve_path(data)
     if not _has_data(path):
         return init_workspace(path, demo=demo_if_new)
