@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import SaveError
 
-__all__ = ["atomic_write", "process_lock", "write_file"]
+__all__ = ["atomic_write", "fsync_dir", "process_lock", "reason", "stage", "write_file"]
 
 _LOCKS: dict[str, object] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -53,11 +53,13 @@ def write_file(path: str | os.PathLike, data: bytes) -> None:
     atomic_write(Path(path), data)
 
 
-def atomic_write(path: Path, data: bytes, backups: Path | None = None, keep: int = 0) -> None:
-    """Replace ``path`` by ``data`` completely or not at all, keeping ``keep`` old versions
-    in ``backups``. On failure the file is byte-identical and :class:`SaveError` says why."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+def stage(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new temp file next to ``path``, flushed to disk; return its name.
+
+    Moving it over ``path`` (``os.replace``) then either happens whole or not at all. On
+    failure the temp file is removed and the ``OSError`` raised.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         try:
             # mkstemp makes the file private (0600); keep the mode the user's file had.
@@ -68,22 +70,45 @@ def atomic_write(path: Path, data: bytes, backups: Path | None = None, keep: int
             os.fsync(fd)
         finally:
             os.close(fd)
-        if backups is not None and keep > 0 and path.exists():
-            _rotate(path, backups, keep)
-        os.replace(tmp, path)
-    except OSError as e:
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        reason = "the disk is full" if e.errno == errno.ENOSPC else (e.strerror or str(e))
-        raise SaveError(
-            f"Could not save {path.name}: {reason}. The file on disk is unchanged; fix the cause "
-            "and save again (what you typed is still in the form)."
-        ) from e
+        raise
+    return tmp
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk, so a rename in it survives a power cut."""
     dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def reason(error: OSError) -> str:
+    """A user's words for why a write failed."""
+    return "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+
+
+def atomic_write(path: Path, data: bytes, backups: Path | None = None, keep: int = 0) -> None:
+    """Replace ``path`` by ``data`` completely or not at all, keeping ``keep`` old versions
+    in ``backups``. On failure the file is byte-identical and :class:`SaveError` says why."""
+    tmp = None
+    try:
+        tmp = stage(path, data)
+        if backups is not None and keep > 0 and path.exists():
+            _rotate(path, backups, keep)
+        os.replace(tmp, path)
+    except OSError as e:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise SaveError(
+            f"Could not save {path.name}: {reason(e)}. The file on disk is unchanged; fix the "
+            "cause and save again (what you typed is still in the form)."
+        ) from e
+    fsync_dir(path.parent)
 
 
 def _rotate(path: Path, backups: Path, keep: int) -> None:

@@ -25,7 +25,6 @@ import errno
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .durable import fsync_dir, reason, stage
 from .errors import SaveError
 from .schema import TABLES
 from .store import META, Workspace
@@ -234,7 +234,7 @@ class _Pending:
         if self.tmp is None:
             return
         os.replace(self.tmp, self.target)
-        _fsync_dir(self.target.parent)
+        fsync_dir(self.target.parent)
 
     def discard(self) -> None:
         if self.tmp is not None:
@@ -269,25 +269,14 @@ def _prepare(
     )
     data = old + buf.getvalue().encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{FILE}.", suffix=".tmp")
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        tmp = stage(target, data)
     except OSError as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        reason = (
-            "the disk is full"
-            if e.errno == errno.ENOSPC
-            else f"its history ({META}/{FILE}) could not be written: {e.strerror or e}"
-        )
+        why = reason(e)
+        if e.errno != errno.ENOSPC:
+            why = f"its history ({META}/{FILE}) could not be written: {why}"
         raise SaveError(
-            f"Could not save {TABLES[table].file}: {reason}. The file on disk is unchanged; fix "
+            f"Could not save {TABLES[table].file}: {why}. The file on disk is unchanged; fix "
             "the cause and save again (what you typed is still in the form)."
         ) from e
     return _Pending(tmp, target)
@@ -314,14 +303,6 @@ def _last_op(data: bytes) -> int:
 
 def _now() -> datetime:
     return datetime.now().astimezone()
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _read_bytes(path: Path) -> bytes:

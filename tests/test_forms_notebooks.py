@@ -7,6 +7,7 @@ import importlib.util
 import json
 import re
 import shutil
+import sys
 
 import nbformat
 import pytest
@@ -22,6 +23,8 @@ FORM_NOTEBOOKS = {
 
 
 def _writer():
+    # The writers import their shared helper from tools/, as they do when run as scripts.
+    sys.path.insert(0, str(ROOT / "tools"))
     spec = importlib.util.spec_from_file_location("writer", ROOT / "tools/write_form_notebooks.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

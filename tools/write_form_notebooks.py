@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from notebook_writer import write_notebook
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -117,18 +117,7 @@ PAGES = {
 def main(folder: Path = NOTEBOOKS) -> None:
     folder.mkdir(exist_ok=True)
     for name, cells in PAGES.items():
-        # Fixed cell ids, so that writing the notebooks again changes nothing in git.
-        for i, cell in enumerate(cells):
-            cell.id = f"{name.split('-')[0]}-{i}"
-        nb = new_notebook(
-            cells=cells,
-            metadata={
-                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-                "language_info": {"name": "python"},
-            },
-        )
-        nbformat.validate(nb)
-        nbformat.write(nb, folder / name)
+        write_notebook(folder / name, cells, name.split("-")[0])
         print(f"wrote {folder.name}/{name}")
 
 

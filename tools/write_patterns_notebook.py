@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from notebook_writer import write_notebook
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04-patterns.ipynb"
 
@@ -89,22 +89,7 @@ CELLS = [
 
 
 def main() -> None:
-    nb = new_notebook(
-        cells=CELLS,
-        metadata={
-            "kernelspec": {
-                "display_name": "Python 3 (ipykernel)",
-                "language": "python",
-                "name": "python3",
-            },
-            "language_info": {"name": "python"},
-        },
-    )
-    # Stable cell ids: regenerating the notebook leaves git with nothing to show.
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"patterns-{i:02d}"
-    nbformat.validate(nb)
-    nbformat.write(nb, NOTEBOOK)
+    write_notebook(NOTEBOOK, CELLS, "patterns")
 
 
 if __name__ == "__main__":
