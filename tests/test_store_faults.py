@@ -114,6 +114,7 @@ _text = st.text(
 _tricky = st.sampled_from(
     [
         "=1+1",
+        "lone\rcr",
         "007",
         '"quoted"',
         "a,b",
