@@ -51,8 +51,9 @@ def _python(code: str) -> Callable[[], None]:
 @figure
 def bench_import(args, tmp: Path) -> dict:
     """`import rejectkit` (and reaching its store) against `import pandas`."""
+    # Start-up times jitter by tens of milliseconds; more runs steady the median.
     kit, floor = median_pair(
-        _python("import rejectkit; rejectkit.Workspace"), _python("import pandas"), args.runs
+        _python("import rejectkit; rejectkit.Workspace"), _python("import pandas"), args.runs * 3
     )
     return {
         "kit_s": kit,
