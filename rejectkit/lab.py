@@ -10,6 +10,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .durable import write_file
 from .serve import Service, free_port, serve
 from .workspace import ENV, open_workspace
 
@@ -38,7 +39,7 @@ def lab_environment(workspace: Path, settings_dir: Path) -> dict[str, str]:
     )
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(_NOTIFICATION_SETTINGS, indent=2), "utf-8")
+        write_file(target, json.dumps(_NOTIFICATION_SETTINGS, indent=2).encode())
     return {
         **os.environ,
         ENV: str(workspace),

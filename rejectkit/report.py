@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .csvfile import Dialect, encode_table
+from .csvfile import Dialect
+from .csvwrite import encode_table
+from .durable import write_file
 from .errors import RejectkitError
 from .store import Data
 
@@ -103,9 +105,9 @@ def write_report(
     for target in targets:
         if target.suffix.lower() == ".csv":
             # A byte-order mark, so that Excel opens the accents in company names correctly.
-            target.write_bytes(encode_table(report, Dialect(bom=True)))
+            write_file(target, encode_table(report, Dialect(bom=True)))
         else:
-            target.write_text(render_html(report, start, end, today=today), encoding="utf-8")
+            write_file(target, render_html(report, start, end, today=today).encode("utf-8"))
     return targets
 
 

@@ -36,7 +36,8 @@ from .bundle_notebooks import (
     static_html,
     template_words,
 )
-from .csvfile import Dialect, encode_table
+from .csvfile import Dialect
+from .csvwrite import encode_table
 from .errors import RejectkitError
 from .leakscan import LeakError, Needle, common_words, scan
 from .schema import TABLES

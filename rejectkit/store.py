@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .csvfile import RawTable, encode_table, read_table
+from .csvfile import RawTable, read_table
+from .csvwrite import encode_table
 from .dataset import Data
 from .durable import atomic_write as _atomic_write
 from .durable import process_lock, write_file

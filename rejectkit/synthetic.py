@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .csvfile import Dialect, encode_table
+from .csvfile import Dialect
+from .csvwrite import encode_table
 from .schema import TABLES, TOUCHPOINTS
 from .store import Workspace
 

@@ -6,7 +6,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from .csvfile import empty_table, encode_table
+from .csvfile import empty_table
+from .csvwrite import encode_table
 from .errors import WorkspaceError
 from .schema import TABLES
 from .store import META, Workspace

@@ -14,7 +14,8 @@ from share_canary import HIDE, build_canary, leaks
 
 from rejectkit.aliases import AliasMap, date_offset, normal
 from rejectkit.anonymise import ShareOptions, anonymise
-from rejectkit.csvfile import Dialect, encode_table
+from rejectkit.csvfile import Dialect
+from rejectkit.csvwrite import encode_table
 from rejectkit.schema import TABLES
 from rejectkit.scrub import Scrubber, patterns_in
 
