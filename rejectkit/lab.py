@@ -70,6 +70,8 @@ def lab_command(notebooks: Path, port: int, config: Path) -> list[str]:
         f"--config={config}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",
+        # The kit is offline-first: no extension catalogue fetched from PyPI.
+        "--LabApp.extension_manager=readonly",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Jupyter refuses to run as root unless told; containers often run as root.

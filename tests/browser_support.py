@@ -266,6 +266,8 @@ def lab_server(tmp_path_factory):
         f"--ServerApp.root_dir={root}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",
+        # The kit is offline-first: no extension catalogue fetched from PyPI.
+        "--LabApp.extension_manager=readonly",
         "--ContentsManager.allow_hidden=True",
         "--ServerApp.allow_root=True",
     ]
