@@ -126,7 +126,8 @@ def bench_save(args, tmp: Path) -> dict:
 
 
 def _all_chart_data(data) -> None:
-    """Everything the patterns notebook computes before it draws."""
+    """Everything the patterns notebook computes before it draws (pass a fresh copy: a Data
+    keeps what it derived, and the figure is about computing it)."""
     from datetime import date
 
     from rejectkit import analysis, charts, comparisons, funnel, prep
@@ -151,7 +152,9 @@ def bench_patterns(args, tmp: Path) -> dict:
     big = Workspace(_heavy(tmp, "heavy", args.applications)).load()
     small = Workspace(_heavy(tmp, "tenth", args.applications // 10)).load()
     kit, floor = median_pair(
-        lambda: _all_chart_data(big), lambda: _all_chart_data(small), max(3, args.runs // 2)
+        lambda: _all_chart_data(big.copy()),
+        lambda: _all_chart_data(small.copy()),
+        max(3, args.runs // 2),
     )
     return {
         "kit_s": kit,

@@ -69,6 +69,10 @@ def plural(n: int, word: str) -> str:
 
 def interview_table(data) -> pd.DataFrame:
     """Interviews by date (oldest first) with their organisation and ``order`` (1 = first)."""
+    return data.derived("interview_table", _interview_table)
+
+
+def _interview_table(data) -> pd.DataFrame:
     interviews = data.typed("interviews").rename(columns={"id": "interview_id"})
     apps = data.applications[["id", "company", "role"]].rename(columns={"id": "application_id"})
     out = interviews.merge(apps, on="application_id", how="left", validate="many_to_one")
@@ -89,6 +93,10 @@ def score_table(data) -> pd.DataFrame:
     >>> first["interview_id"], first["touchpoint"], float(first["score"])
     ('I0001', 'first_interaction', 3.0)
     """
+    return data.derived("score_table", _score_table)
+
+
+def _score_table(data) -> pd.DataFrame:
     interviews = interview_table(data)[
         ["interview_id", "application_id", "company", "role", "held_on", "round", "result", "order"]
     ]

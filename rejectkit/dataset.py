@@ -30,6 +30,9 @@ class Data:
     notices: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     demo: bool = False
+    # Tables derived from these (typed tables, the joined score table), computed once: every
+    # chart of the patterns notebook starts from the same join.
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -49,9 +52,19 @@ class Data:
             demo=self.demo,
         )
 
+    def derived(self, key: str, compute) -> pd.DataFrame:
+        """``compute(self)``, worked out once per ``key`` for this Data.
+
+        Each caller gets its own shallow copy, which pandas' copy-on-write keeps from
+        changing what the next caller gets.
+        """
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key].copy(deep=False)
+
     def typed(self, name: str) -> pd.DataFrame:
         """The table ``name`` with dates as datetimes and scores as integers."""
-        return typed(self.tables[name], TABLES[name])
+        return self.derived(f"typed:{name}", lambda d: typed(d.tables[name], TABLES[name]))
 
     def label(self, key: str) -> str:
         """The full sentence of a touchpoint key, or the key itself if it is unknown."""

@@ -235,3 +235,20 @@ def test_reading_again_reuses_the_tables_until_a_file_changes(workspace):
         path.read_text("utf-8") + "S0099,2026-11-24,your_questions,Typed in Excel\n", "utf-8"
     )
     assert workspace.read().changes["id"].iloc[-1] == "S0099"
+
+
+def test_derived_tables_are_computed_once_and_callers_cannot_change_them(workspace):
+    from rejectkit.analysis import score_table
+
+    data = workspace.read()
+    calls = []
+    first = data.derived("x", lambda d: calls.append(1) or d.reviews.head(3))
+    first.loc[0, "score"] = "changed by a caller"
+    again = data.derived("x", lambda d: calls.append(1) or d.reviews.head(3))
+    assert calls == [1]
+    assert again.loc[0, "score"] != "changed by a caller"
+    scores = score_table(data)
+    scores["score"] = 0.0
+    assert score_table(data)["score"].max() == 5.0
+    # A new read starts afresh.
+    assert "x" not in workspace.read()._derived
