@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .cells import close_widgets, shown_by_this_cell
+from .cells import WidgetView
 from .errors import RejectkitError
 from .store import Workspace
 
@@ -18,7 +18,7 @@ _DEMO = "var(--jp-warn-color1, #b26b00)"
 _OWN = "var(--jp-brand-color1, #1f6fb2)"
 
 
-class Banner:
+class Banner(WidgetView):
     """The banner of a notebook; with demo data it offers a "Start my own log" button.
 
     Starting your own log asks for a confirmation first, then moves the demo files aside
@@ -44,14 +44,7 @@ class Banner:
         # In an HBox the button keeps its own width instead of stretching across the page.
         self.widget = w.VBox([self.text, w.HBox([self.start_button]), self.confirm, self.message])
         self._show()
-        shown_by_this_cell(self)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def close(self) -> None:
-        """Close the banner's widgets (running its cell again does this)."""
-        close_widgets(self.widget)
+        self._track()
 
     def _show(self) -> None:
         try:

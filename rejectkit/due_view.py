@@ -6,7 +6,7 @@ import base64
 import html
 from datetime import date
 
-from .cells import close_widgets, shown_by_this_cell
+from .cells import WidgetView
 from .errors import RejectkitError
 from .message_form import DraftPanel, _error_html, _ok_html
 from .messages import TONES, draft_message
@@ -23,7 +23,7 @@ _HEADINGS = {
 }
 
 
-class DueView:
+class DueView(WidgetView):
     """What is due on ``today``, with a button for each next step.
 
     ``buttons[(kind, record_id)]`` holds the buttons of each reminder (by their label), so a
@@ -74,14 +74,7 @@ class DueView:
             ]
         )
         self.refresh()
-        shown_by_this_cell(self)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def close(self) -> None:
-        """Close the widgets (running the cell again does this, so none is left behind)."""
-        close_widgets(self.widget)
+        self._track()
 
     def refresh(self) -> None:
         """Re-read the workspace and rebuild the lists."""

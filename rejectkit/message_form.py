@@ -15,7 +15,7 @@ import html
 import json
 from datetime import date
 
-from .cells import close_widgets, shown_by_this_cell
+from .cells import WidgetView
 from .errors import RejectkitError
 from .messages import (
     KIND_LABELS,
@@ -205,7 +205,7 @@ class DraftPanel:
             self.on_sent(draft, message_id)
 
 
-class MessageForm:
+class MessageForm(WidgetView):
     """Draft a reply, a feedback request, a thank-you, a check-in or a nudge for an application.
 
     >>> from rejectkit.store import Workspace
@@ -261,14 +261,7 @@ class MessageForm:
         for field in (self.personal, self.sender):
             field.observe(self._redraft, "value")
         self._changed()
-        shown_by_this_cell(self)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def close(self) -> None:
-        """Close the widgets (running the cell again does this, so none is left behind)."""
-        close_widgets(self.widget)
+        self._track()
 
     def _reload(self, keep: str | None = None) -> None:
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..cells import close_widgets, shown_by_this_cell
+from ..cells import WidgetView
 from ..errors import RecordError, RejectkitError
 from ..schema import TABLES, TOUCHPOINTS
 from ..store import Data, Workspace
@@ -57,7 +57,7 @@ def _empty_data(path) -> Data:
     )
 
 
-class Form:
+class Form(WidgetView):
     """Base of the kit's forms: build, refresh from the workspace, check, save, report.
 
     Subclasses define ``_build`` (create fields), ``_body`` (widgets to show), ``_apply``
@@ -111,16 +111,12 @@ class Form:
         )
         _OPEN.setdefault(_key(ws.path), weakref.WeakSet()).add(self)
         # Running the cell again replaces this form instead of keeping both alive.
-        shown_by_this_cell(self)
-
-    # Shown in a notebook as its widget.
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self._track()
 
     def close(self) -> None:
         """Close the form's widgets and stop refreshing it after other forms' saves."""
         _OPEN.get(_key(self.ws.path), set()).discard(self)
-        close_widgets(self.widget)
+        super().close()
 
     def __getitem__(self, name: str):
         """The input widget of field ``name``: ``form["company"].value = "Northwind"``."""
