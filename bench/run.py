@@ -64,7 +64,7 @@ def bench_import(args, tmp: Path) -> dict:
 
 
 def _heavy(tmp: Path, name: str, applications: int) -> Path:
-    from rejectkit.synthetic import generate_workspace
+    from synthetic import generate_workspace
 
     path = tmp / name
     if not path.exists():
@@ -77,7 +77,7 @@ def bench_load(args, tmp: Path) -> dict:
     """Loading and checking a 100,000-application workspace against pandas.read_csv alone."""
     import pandas as pd
 
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     path = _heavy(tmp, "heavy", args.applications)
     files = [path / f"{n}.csv" for n in ("applications", "interviews", "reviews")]
@@ -100,7 +100,7 @@ def bench_load(args, tmp: Path) -> dict:
 @figure
 def bench_save(args, tmp: Path) -> dict:
     """Adding one application to the heavy workspace against adding one to a 100-row one."""
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     heavy = Workspace(_heavy(tmp, "heavy", args.applications))
     small = Workspace(_heavy(tmp, "small", 100))
@@ -147,7 +147,7 @@ def _all_chart_data(data) -> None:
 @figure
 def bench_patterns(args, tmp: Path) -> dict:
     """Every chart's data for the heavy workspace against a ten times smaller one."""
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     big = Workspace(_heavy(tmp, "heavy", args.applications)).load()
     small = Workspace(_heavy(tmp, "tenth", args.applications // 10)).load()
@@ -225,8 +225,8 @@ def bench_share(args, tmp: Path) -> dict:
     """The share export of a heavy user's log against running the same notebook on it as is."""
     from datetime import date
 
-    from rejectkit.share import share
-    from rejectkit.store import Workspace
+    from rejectkit.sharing.bundle import share
+    from rejectkit.store.workspace import Workspace
 
     apps = 2_000 if not args.quick else 500
     path = _heavy(tmp, "sharer", apps)

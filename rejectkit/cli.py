@@ -26,8 +26,8 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 @command
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every file of the workspace; list each problem as FILE:LINE: COLUMN: message."""
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     data = Workspace(resolve_path(args.data)).read()
     for notice in data.notices:
@@ -53,7 +53,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 @command
 def cmd_init(args: argparse.Namespace) -> int:
     """Create a workspace: empty files with headers, or with --demo a copy of the demo data."""
-    from .workspace import init_workspace, resolve_path
+    from .store.location import init_workspace, resolve_path
 
     ws = init_workspace(resolve_path(args.data), demo=args.demo)
     print(f"Created {'a demo' if args.demo else 'an empty'} workspace in {ws.path}")
@@ -67,7 +67,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     Prints the address to open (with its login token); Ctrl-C stops JupyterLab and every
     kernel it started.
     """
-    from .lab import run_lab
+    from .run.lab import run_lab
 
     return run_lab(args.data, port=args.port, open_browser=not args.no_browser)
 
@@ -80,7 +80,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     review, patterns, follow-up and share pages. Only this computer can open them unless
     --ip says otherwise. Ctrl-C stops the app and its kernels.
     """
-    from .app import run_app
+    from .run.app import run_app
 
     return run_app(args.data, ip=args.ip, port=args.port, open_browser=not args.no_browser)
 
@@ -88,9 +88,9 @@ def cmd_app(args: argparse.Namespace) -> int:
 @command
 def cmd_due(args: argparse.Namespace) -> int:
     """List what is due: feedback to nudge, contacts to check in with, silent applications."""
-    from .reminders import due, reminders
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .records.reminders import due, reminders
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     data = Workspace(resolve_path(args.data)).load()
     today = args.today or date.today()
@@ -129,9 +129,9 @@ _DUE_HEADINGS = {
 @command
 def cmd_remind(args: argparse.Namespace) -> int:
     """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple."""
-    from .reminders import reminders, write_reminders_ics
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .records.reminders import reminders, write_reminders_ics
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     data = Workspace(resolve_path(args.data)).load()
     today = args.today or date.today()
@@ -156,11 +156,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     (same company, role and applied date), every row that cannot be read, and unknown status
     words. Exits 1 when some rows could not be used.
     """
-    from .import_rules import parse_map, parse_status
-    from .import_source import read_source
-    from .importing import import_applications
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .records.import_rules import parse_map, parse_status
+    from .records.import_source import read_source
+    from .records.importing import import_applications
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     source = read_source(args.file, sheet=args.sheet)
     plan = import_applications(
@@ -179,9 +179,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 @command
 def cmd_history(args: argparse.Namespace) -> int:
     """Show the changes of one record (an id such as A0003), or the latest changes."""
-    from .history import changes, format_changes
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .store.history import changes, format_changes
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     frame = changes(Workspace(resolve_path(args.data)), args.id, limit=args.limit)
     if frame.empty:
@@ -194,10 +194,10 @@ def cmd_history(args: argparse.Namespace) -> int:
 @command
 def cmd_undo(args: argparse.Namespace) -> int:
     """Undo the last save (all of its changes); the undo is recorded in the history too."""
-    from .history import format_changes
-    from .store import Workspace
-    from .undo import undo
-    from .workspace import resolve_path
+    from .store.history import format_changes
+    from .store.location import resolve_path
+    from .store.undo import undo
+    from .store.workspace import Workspace
 
     ws = Workspace(resolve_path(args.data))
     undone = undo(ws)
@@ -217,9 +217,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write the applications of a period as CSV and as a printable HTML page."""
     from datetime import date
 
-    from .report import write_report
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .analysis.report import write_report
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     start, end = _iso_day(args.start, "--from"), _iso_day(args.to, "--to")
     data = Workspace(resolve_path(args.data)).load()
@@ -242,11 +242,11 @@ def _iso_day(text: str, option: str):
 @command
 def cmd_patterns(args: argparse.Namespace) -> int:
     """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy."""
-    from .analysis import touchpoint_highlights
-    from .comparisons import blind_spots, passed_vs_rejected, strategy_effects
-    from .funnel import funnel_summary
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .analysis.comparisons import blind_spots, passed_vs_rejected, strategy_effects
+    from .analysis.funnel import funnel_summary
+    from .analysis.touchpoints import touchpoint_highlights
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     data = Workspace(resolve_path(args.data)).load()
     for find in (
@@ -263,9 +263,9 @@ def cmd_patterns(args: argparse.Namespace) -> int:
 @command
 def cmd_prep_sheet(args: argparse.Namespace) -> int:
     """Write your next-interview prep sheet (prep-sheet.md in the workspace) and print it."""
-    from .prep import write_prep_sheet
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .analysis.prep import write_prep_sheet
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     data = Workspace(resolve_path(args.data)).load()
     sheet = write_prep_sheet(data, args.out, today=args.today or date.today())
@@ -279,9 +279,9 @@ def cmd_share(args: argparse.Namespace) -> int:
     """Write an anonymised bundle of your analysis for a mentor: aliases instead of names,
     shifted dates, the patterns notebook run again on that copy, and a leak scan before
     anything is written."""
-    from .share import ShareOptions, share
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .sharing.bundle import ShareOptions, share
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     options = ShareOptions(
         hide=tuple(args.hide or ()),
@@ -300,9 +300,9 @@ def cmd_share(args: argparse.Namespace) -> int:
 @command
 def cmd_mentor_notes(args: argparse.Namespace) -> int:
     """Show the comments of a filled mentor_notes.csv against your real records."""
-    from .mentor_notes import format_notes, mentor_notes
-    from .store import Workspace
-    from .workspace import resolve_path
+    from .sharing.mentor_notes import format_notes, mentor_notes
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
 
     print(format_notes(mentor_notes(Workspace(resolve_path(args.data)), args.file)))
     return 0
@@ -353,7 +353,7 @@ def _init_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _iso_date(value: str) -> date:
-    from .validate import check_date
+    from .store.validate import check_date
 
     if (problem := check_date(value)) is not None:
         raise argparse.ArgumentTypeError(problem)
@@ -367,7 +367,7 @@ def _days(value: str) -> int:
 
 
 def _reminder_arguments(p: argparse.ArgumentParser) -> None:
-    from .reminders import FEEDBACK_DAYS, GHOST_DAYS
+    from .records.reminders import FEEDBACK_DAYS, GHOST_DAYS
 
     p.add_argument(
         "--today",

@@ -34,7 +34,7 @@ def sample_copy(tmp_path) -> Path:
 @pytest.fixture
 def workspace(sample_copy):
     """A Workspace over a temporary copy of the demo data."""
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     return Workspace(sample_copy)
 
@@ -42,7 +42,7 @@ def workspace(sample_copy):
 @pytest.fixture
 def empty_workspace(tmp_path):
     """A new, empty workspace (header-only files)."""
-    from rejectkit.workspace import init_workspace
+    from rejectkit.store.location import init_workspace
 
     return init_workspace(tmp_path / "empty")
 

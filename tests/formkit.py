@@ -7,7 +7,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from rejectkit.schema import TABLES
+from rejectkit.store.schema import TABLES
 
 # The forms' "today" in every test: a few days after the demo's last interview.
 TODAY = date(2026, 11, 25)

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rejectkit.store import Workspace
-from rejectkit.workspace import init_workspace
+from rejectkit.store.location import init_workspace
+from rejectkit.store.workspace import Workspace
 
 
 def interview(on, result="rejected", scores=None, *, app=None, notes=None, company=None):
@@ -114,7 +114,7 @@ def heavy(root: Path, *, applications=2000, interviews=400, seed=7):
     longer than the analysis under test): ``applications`` applications, ``interviews``
     interviews with all ten touchpoints rated (one in ten not applicable), feedback and a
     strategy log. Returns the loaded Data."""
-    from rejectkit.schema import STAGES, TOUCHPOINTS
+    from rejectkit.store.schema import STAGES, TOUCHPOINTS
 
     rng = np.random.default_rng(seed)
     init_workspace(root)

@@ -4,7 +4,7 @@ and organisations planted in every field and in free text in several forms.
 Every distinctive word has eight letters or more, so that the independent leak check below can
 search every byte of a bundle (pictures' base64 included) without a chance match.
 
-``leaks(folder)`` is the tests' own search, written apart from rejectkit.leakscan so that a bug
+``leaks(folder)`` is the tests' own search, written apart from rejectkit.sharing.leakscan so that a bug
 there cannot hide a leak: plain substring search of each planted value in each encoding.
 """
 
@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from rejectkit.store import Workspace
-from rejectkit.workspace import init_workspace
+from rejectkit.store.location import init_workspace
+from rejectkit.store.workspace import Workspace
 
 COMPANIES = ["Quillfeather Dynamics", "Zorbanex Holdings", "Vantablue Robotics Ltd"]
 ORGANISATION = "Glimmerstone Partners"

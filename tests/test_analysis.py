@@ -8,20 +8,20 @@ import pandas as pd
 import pytest
 from patterns_helpers import EDGES, build, build_edge, heavy, interview
 
-from rejectkit.analysis import (
+from rejectkit.analysis.comparisons import (
+    blind_spots,
+    feedback_themes,
+    passed_vs_rejected,
+    strategy_effects,
+)
+from rejectkit.analysis.funnel import funnel_summary
+from rejectkit.analysis.touchpoints import (
     NO_INTERVIEWS,
     score_table,
     touchpoint_highlights,
     touchpoint_summary,
 )
 from rejectkit.cli import main
-from rejectkit.comparisons import (
-    blind_spots,
-    feedback_themes,
-    passed_vs_rejected,
-    strategy_effects,
-)
-from rejectkit.funnel import funnel_summary
 
 CR, TMAY, IQ, BQ = (
     "company_research",

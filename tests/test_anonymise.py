@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from share_canary import HIDE, build_canary, leaks
 
-from rejectkit.aliases import AliasMap, date_offset, normal
-from rejectkit.anonymise import ShareOptions, anonymise
-from rejectkit.csvfile import Dialect
-from rejectkit.csvwrite import encode_table
-from rejectkit.schema import TABLES
-from rejectkit.scrub import Scrubber, patterns_in
+from rejectkit.sharing.aliases import AliasMap, date_offset, normal
+from rejectkit.sharing.anonymise import ShareOptions, anonymise
+from rejectkit.sharing.scrub import Scrubber, patterns_in
+from rejectkit.store.csvread import Dialect
+from rejectkit.store.csvwrite import encode_table
+from rejectkit.store.schema import TABLES
 
 OFFSET = 21
 

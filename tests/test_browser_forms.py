@@ -6,7 +6,7 @@ from __future__ import annotations
 from browser_support import field, open_notebook, run_all, text_box, toggle
 from formkit import rows, snapshot
 
-from rejectkit.schema import TOUCHPOINTS
+from rejectkit.store.schema import TOUCHPOINTS
 
 REVIEW = "02-review-an-interview.ipynb"
 # One score per built-in touchpoint (the demo's own technical_test is left out: not rated).

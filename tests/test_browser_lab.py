@@ -9,7 +9,7 @@ import nbformat
 from browser_support import open_notebook, run_all
 from conftest import NOTEBOOKS
 
-from rejectkit.pages import pages
+from rejectkit.ui.pages import pages
 
 
 def test_a_notebook_runs_in_jupyterlab_with_the_workspace(lab, page):

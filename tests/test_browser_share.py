@@ -10,8 +10,8 @@ import pytest
 from browser_support import open_notebook
 from conftest import SAMPLE
 
-from rejectkit.share import share
-from rejectkit.store import Workspace
+from rejectkit.sharing.bundle import share
+from rejectkit.store.workspace import Workspace
 
 
 @pytest.fixture(scope="module")

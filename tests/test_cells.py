@@ -21,7 +21,7 @@ PROBE = """
 import gc, json, sys
 import ipywidgets
 gc.collect()
-_forms = sys.modules.get("rejectkit.forms._base")
+_forms = sys.modules.get("rejectkit.ui.forms._base")
 print(json.dumps({
     "widgets": len(ipywidgets.widgets.widget._instances),
     "forms": sum(len(list(s)) for s in _forms._OPEN.values()) if _forms else 0,

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from patterns_helpers import EDGES, build, build_edge, interview
 
-from rejectkit.charts import plot_score_heatmap, plot_score_trends, plot_touchpoint_changes
-from rejectkit.outcome_charts import plot_funnel, plot_passed_vs_rejected, plot_strategy_changes
-from rejectkit.patterns_view import trend_picker
+from rejectkit.charts.outcomes import plot_funnel, plot_passed_vs_rejected, plot_strategy_changes
+from rejectkit.charts.scores import plot_score_heatmap, plot_score_trends, plot_touchpoint_changes
+from rejectkit.ui.patterns_view import trend_picker
 
 CR, IQ, BQ = "company_research", "industry_questions", "behavioural_questions"
 CR_LABEL = "Your research about the organisation"
@@ -128,7 +128,7 @@ def test_touchpoint_changes_run_from_the_first_to_the_latest_interviews(three):
 
 
 def test_funnel_bars_are_the_applications_reaching_each_stage(sample_copy):
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     ax = plot_funnel(Workspace(sample_copy).load(), ax=axes())
     bars = ax.containers[0]

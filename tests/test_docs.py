@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from rejectkit.cli import COMMANDS
-from rejectkit.schema import TABLES, TOUCHPOINTS
+from rejectkit.store.schema import TABLES, TOUCHPOINTS
 
 README = (ROOT / "README.md").read_text("utf-8")
 

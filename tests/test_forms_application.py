@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from formkit import TODAY, last, rows, snapshot
 
-from rejectkit.forms import ApplicationForm
-from rejectkit.store import Workspace
+from rejectkit.store.workspace import Workspace
+from rejectkit.ui.forms import ApplicationForm
 
 FORK = multiprocessing.get_context("fork")
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from formkit import TODAY, rows, snapshot
 
-from rejectkit.forms import FeedbackForm, StrategyForm
-from rejectkit.schema import TOUCHPOINTS
+from rejectkit.store.schema import TOUCHPOINTS
+from rejectkit.ui.forms import FeedbackForm, StrategyForm
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from formkit import TODAY, last, rows, snapshot
 
-from rejectkit.forms import ReviewForm
-from rejectkit.schema import TOUCHPOINTS
-from rejectkit.store import Workspace
+from rejectkit.store.schema import TOUCHPOINTS
+from rejectkit.store.workspace import Workspace
+from rejectkit.ui.forms import ReviewForm
 
 SCORES = {
     "first_interaction": "4",

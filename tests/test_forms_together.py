@@ -10,11 +10,11 @@ from formkit import TODAY, html_texts, rows, snapshot
 
 import rejectkit as rk
 from rejectkit.cli import main
-from rejectkit.display import banner
-from rejectkit.forms import ApplicationForm, FeedbackForm, ReviewForm, StrategyForm
-from rejectkit.schema import TOUCHPOINTS
-from rejectkit.store import Workspace
-from rejectkit.workspace import open_workspace
+from rejectkit.store.location import open_workspace
+from rejectkit.store.schema import TOUCHPOINTS
+from rejectkit.store.workspace import Workspace
+from rejectkit.ui.banner import banner
+from rejectkit.ui.forms import ApplicationForm, FeedbackForm, ReviewForm, StrategyForm
 
 
 def all_forms(ws):

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from rejectkit.cli import main
 from rejectkit.errors import ConflictError, SaveError
-from rejectkit.history import changes, diff_frames, read_history, stage_durations
-from rejectkit.store import META
-from rejectkit.undo import undo
+from rejectkit.store.history import changes, diff_frames, read_history, stage_durations
+from rejectkit.store.undo import undo
+from rejectkit.store.workspace import META
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 NEW = {"company": "Ivy Court", "role": "Analyst", "applied_on": "2026-11-18",
@@ -188,7 +188,7 @@ def test_a_failed_data_write_records_nothing_and_leaves_no_temp_file(workspace, 
 
 
 def _add_ten(path: str, who: str) -> None:
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     ws = Workspace(path, lock_timeout=60)
     for i in range(10):

@@ -9,9 +9,9 @@ import pytest
 
 from rejectkit.cli import main
 from rejectkit.errors import ImportFileError
-from rejectkit.import_rules import guess_mapping, parse_map, parse_status
-from rejectkit.import_source import read_source
-from rejectkit.importing import import_applications
+from rejectkit.records.import_rules import guess_mapping, parse_map, parse_status
+from rejectkit.records.import_source import read_source
+from rejectkit.records.importing import import_applications
 
 APP_FIELDS = ["company", "role", "applied_on", "source", "location", "stage", "outcome",
               "outcome_on", "contact_name", "contact_email", "notes"]  # fmt: skip

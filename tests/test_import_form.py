@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from rejectkit.history_form import HistoryPanel
-from rejectkit.import_form import EXAMPLE, ImportForm
+from rejectkit.ui.history_panel import HistoryPanel
+from rejectkit.ui.import_form import EXAMPLE, ImportForm
 
 
 def _rows(ws, start):

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from rejectkit.leakscan import Needle, common_words, is_common, mask, scan
+from rejectkit.sharing.leakscan import Needle, common_words, is_common, mask, scan
 
 NAME = Needle("a contact's name", "Zoë O'Brackwater")
 COMPANY = Needle("an organisation's name", "Quillfeather & Sons")

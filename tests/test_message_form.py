@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from icalendar import Calendar
 
-from rejectkit.due_view import DueView
-from rejectkit.message_form import MessageForm
-from rejectkit.messages import draft_message
+from rejectkit.messages.drafts import draft_message
+from rejectkit.ui.due_view import DueView
+from rejectkit.ui.message_form import MessageForm
 
 TODAY = date(2026, 11, 25)
 
@@ -184,7 +184,7 @@ def test_errors_are_shown_in_the_form(form, workspace):
 
 
 def test_a_broken_workspace_is_reported_not_raised(sample_copy):
-    from rejectkit.store import Workspace
+    from rejectkit.store.workspace import Workspace
 
     text = (sample_copy / "applications.csv").read_text("utf-8")
     (sample_copy / "applications.csv").write_text(
@@ -295,7 +295,7 @@ def test_the_copy_button_copies_the_exact_text_in_a_real_browser(tmp_path):
     import shutil
     import subprocess
 
-    from rejectkit.message_form import copy_button
+    from rejectkit.ui.message_form import copy_button
 
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rejectkit.analysis.mindset import how_far
 from rejectkit.errors import RejectkitError
-from rejectkit.messages import (
+from rejectkit.messages.drafts import (
     KINDS,
     TONES,
     Draft,
@@ -22,9 +23,8 @@ from rejectkit.messages import (
     mailto_link,
     tones,
 )
-from rejectkit.mindset import how_far
-from rejectkit.sent import record_sent, write_eml
-from rejectkit.store import Workspace
+from rejectkit.records.sent import record_sent, write_eml
+from rejectkit.store.workspace import Workspace
 
 PERSONAL = "I especially enjoyed hearing how your team uses open data."
 

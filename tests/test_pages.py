@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from conftest import NOTEBOOKS
 
-from rejectkit.pages import PATTERN, pages, title_of
+from rejectkit.ui.pages import PATTERN, pages, title_of
 
 
 def _notebook(path, *cells):

@@ -10,11 +10,11 @@ import pytest
 from conftest import NOTEBOOKS
 from patterns_helpers import EDGES, build, build_edge, interview
 
-from rejectkit.analysis import NO_INTERVIEWS
+from rejectkit.analysis.prep import prep_sheet, write_prep_sheet
+from rejectkit.analysis.touchpoints import NO_INTERVIEWS
 from rejectkit.cli import main
-from rejectkit.prep import prep_sheet, write_prep_sheet
-from rejectkit.store import Workspace
-from rejectkit.workspace import init_workspace
+from rejectkit.store.location import init_workspace
+from rejectkit.store.workspace import Workspace
 
 CR, IQ, BQ, YQ = (
     "company_research",

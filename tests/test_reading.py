@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rejectkit.store import Workspace
+from rejectkit.store.workspace import Workspace
 
 APPS = (
     "id,company,role,applied_on,source,location,stage,outcome,outcome_on,contact_name,"

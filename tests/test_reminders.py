@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from rejectkit.cli import main
 from rejectkit.errors import ConflictError
-from rejectkit.reminders import (
+from rejectkit.records.reminders import (
     add_contact,
     check_in,
     due,

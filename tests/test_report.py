@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from rejectkit.analysis.report import activity, render_html, write_report
 from rejectkit.cli import main
 from rejectkit.errors import RejectkitError
-from rejectkit.report import activity, render_html, write_report
 
 HEADER = ["Date applied", "Company", "Role", "How applied", "Stage reached", "Outcome",
           "Outcome date"]  # fmt: skip

@@ -19,8 +19,8 @@ import pytest
 from conftest import ROOT
 from jupyter_client import BlockingKernelClient
 
-from rejectkit.app import _host, warn_if_open
-from rejectkit.serve import is_loopback
+from rejectkit.run.app import _host, warn_if_open
+from rejectkit.run.serve import is_loopback
 
 URL = re.compile(r"^    (http://127\.0\.0\.1:(\d+)(/\S*)\?token=(\w+))$", re.M)
 
@@ -197,7 +197,7 @@ def test_serving_beyond_this_computer_is_warned_about(capsys):
 def test_a_port_in_use_is_skipped_for_the_next_free_one():
     import socket
 
-    from rejectkit.serve import free_port
+    from rejectkit.run.serve import free_port
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -23,16 +23,16 @@ from conftest import NOTEBOOKS
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 from share_canary import HIDE, build_canary, leaks
 
-from rejectkit.aliases import AliasMap
-from rejectkit.analysis import score_table, touchpoint_summary
-from rejectkit.anonymise import ShareOptions, anonymise
+from rejectkit.analysis.comparisons import blind_spots, passed_vs_rejected, strategy_effects
+from rejectkit.analysis.funnel import funnel_summary
+from rejectkit.analysis.touchpoints import score_table, touchpoint_summary
 from rejectkit.cli import main
-from rejectkit.comparisons import blind_spots, passed_vs_rejected, strategy_effects
 from rejectkit.errors import RejectkitError
-from rejectkit.funnel import funnel_summary
-from rejectkit.leakscan import LeakError
-from rejectkit.share import MARKER, leak_scan, share
-from rejectkit.store import Workspace
+from rejectkit.sharing.aliases import AliasMap
+from rejectkit.sharing.anonymise import ShareOptions, anonymise
+from rejectkit.sharing.bundle import MARKER, leak_scan, share
+from rejectkit.sharing.leakscan import LeakError
+from rejectkit.store.workspace import Workspace
 
 TODAY = date(2026, 11, 20)
 PATTERNS = "04-patterns.ipynb"

@@ -11,10 +11,10 @@ from bs4 import BeautifulSoup
 from conftest import NOTEBOOKS
 from nbformat.v4 import new_markdown_cell
 
-from rejectkit.aliases import AliasMap
-from rejectkit.anonymise import ShareOptions, anonymise
-from rejectkit.share import leak_scan
-from rejectkit.share_form import MentorNotesForm, ShareForm
+from rejectkit.sharing.aliases import AliasMap
+from rejectkit.sharing.anonymise import ShareOptions, anonymise
+from rejectkit.sharing.bundle import leak_scan
+from rejectkit.ui.share_form import MentorNotesForm, ShareForm
 
 TODAY = date(2026, 11, 20)
 

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from rejectkit.errors import ConflictError, DataError, RecordError, SaveError
-from rejectkit.store import Workspace
+from rejectkit.store.workspace import Workspace
 
 NEW_APP = {
     "company": "Orchard Health Trust",
@@ -238,7 +238,7 @@ def test_reading_again_reuses_the_tables_until_a_file_changes(workspace):
 
 
 def test_derived_tables_are_computed_once_and_callers_cannot_change_them(workspace):
-    from rejectkit.analysis import score_table
+    from rejectkit.analysis.touchpoints import score_table
 
     data = workspace.read()
     calls = []

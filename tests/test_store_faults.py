@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rejectkit.errors import LockTimeoutError
-from rejectkit.store import Workspace
-from rejectkit.workspace import init_workspace
+from rejectkit.store.location import init_workspace
+from rejectkit.store.workspace import Workspace
 
 # Forking keeps each writer's start-up to milliseconds, so 50 kills take seconds, not minutes.
 FORK = multiprocessing.get_context("fork")

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, SAMPLE
 
 from rejectkit.errors import WorkspaceError
-from rejectkit.workspace import (
+from rejectkit.store.location import (
     default_path,
     init_workspace,
     open_workspace,

@@ -1,0 +1,215 @@
+"""Your next-interview prep sheet: what to work on, what to keep doing, what feedback says.
+
+The sheet is Markdown, so it reads as plain text, prints from any editor and shows in a
+notebook. It is built only from your own tables; ``write_prep_sheet`` saves it as
+``prep-sheet.md`` in the workspace each time the patterns notebook runs.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .comparisons import feedback_themes
+from .touchpoints import (
+    NO_INTERVIEWS,
+    day,
+    interview_table,
+    num,
+    plural,
+    score_table,
+    touchpoint_highlights,
+    touchpoint_summary,
+)
+
+__all__ = ["PrepSheet", "prep_sheet", "write_prep_sheet"]
+
+FILE = "prep-sheet.md"
+NOTES = 4  # notes quoted per touchpoint: the most recent, each once
+
+
+@dataclass
+class PrepSheet:
+    """The sheet's Markdown text and where it was saved; shows itself in a notebook."""
+
+    text: str
+    path: Path | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(self.text)
+
+    def _repr_markdown_(self) -> str:
+        saved = f"\n\n---\n*Saved to `{self.path}`: open it to print.*" if self.path else ""
+        return self.text + saved
+
+
+def _clean(text: str) -> str:
+    """User text made safe inside one Markdown list item: one line, no HTML."""
+    return html.escape(" ".join(str(text).split()), quote=False)
+
+
+def _notes(scores: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
+    """The most recent distinct ``column`` notes for each of ``keys``, newest first."""
+    notes = scores[scores["touchpoint"].isin(keys) & (scores[column].str.strip() != "")]
+    notes = notes.assign(note=notes[column].map(_clean))
+    notes = notes.sort_values("order", ascending=False, kind="stable")
+    notes = notes.drop_duplicates(["touchpoint", "note"])
+    return notes.groupby("touchpoint", sort=False).head(NOTES)
+
+
+def _note_lines(notes: pd.DataFrame, key: str) -> list[str]:
+    mine = notes[notes["touchpoint"] == key]
+    return [
+        f"- {day(d)}, {_clean(c)}: {n}"
+        for d, c, n in zip(mine["held_on"], mine["company"].fillna(""), mine["note"], strict=True)
+    ]
+
+
+def prep_sheet(data, *, today: date, n: int = 3) -> str:
+    """The prep sheet as Markdown: up to ``n`` touchpoints to work on (slipping first, then
+    the weakest) with your own "do differently" notes, up to ``n`` to keep doing (strongest,
+    then most improved) with your "keep doing" notes, and the touchpoints feedback keeps
+    naming.
+
+    >>> from datetime import date
+    >>> from rejectkit.store.workspace import Workspace
+    >>> sheet = prep_sheet(Workspace("data/sample").read(), today=date(2026, 11, 20))
+    >>> sheet.splitlines()[0]
+    '# Your next-interview prep sheet'
+    """
+    scores = score_table(data)
+    interviews = interview_table(data)
+    lines = ["# Your next-interview prep sheet", "", *_heading(data, scores, interviews, today)]
+    if not scores["score"].notna().any():
+        lines.append(
+            NO_INTERVIEWS
+            if not len(interviews)
+            else "You have logged interviews but rated no touchpoint yet: rate them and this "
+            "sheet fills in."
+        )
+        return "\n".join(lines) + "\n"
+    summary = touchpoint_summary(data)
+    highlights = touchpoint_highlights(data)
+    work = list(dict.fromkeys(highlights.slipping + highlights.weakest))[:n]
+    keep = [k for k in dict.fromkeys(highlights.strongest + highlights.improved) if k not in work][
+        :n
+    ]
+    themes = feedback_themes(data)
+    lines += _work_section(summary, scores, themes, work)
+    lines += _keep_section(summary, scores, keep)
+    lines += _feedback_section(themes)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _heading(data, scores, interviews, today: date) -> list[str]:
+    rated = scores[scores["score"].notna()]
+    head = f"Prepared on {day(pd.Timestamp(today))}"
+    if len(rated):
+        count = plural(rated["interview_id"].nunique(), "rated interview")
+        span = f"{day(rated['held_on'].min())} to {day(rated['held_on'].max())}"
+        head += f" from your {count} ({span})"
+    lines = [head + ".", ""]
+    if data.demo:
+        lines += ["*Built from the fictional demo data: start your own log to make it yours.*", ""]
+    upcoming = interviews[interviews["held_on"] >= pd.Timestamp(today)]
+    if len(upcoming):
+        nxt = upcoming.iloc[0]
+        what = [_clean(x) for x in (nxt["company"], nxt["round"]) if isinstance(x, str) and x]
+        lines += [f"**Your next interview:** {', '.join([day(nxt['held_on']), *what])}.", ""]
+    return lines
+
+
+def _work_section(summary, scores, themes, work: list[str]) -> list[str]:
+    lines = ["## Work on these", ""]
+    if not work:
+        lines += [
+            "Nothing stands out as weak or slipping. Pick the touchpoint the next role leans "
+            "on most, and rehearse it.",
+            "",
+        ]
+    fixes = _notes(scores, work, "do_differently")
+    for i, key in enumerate(work, 1):
+        lines += [f"### {i}. {_clean(summary.at[key, 'label'])}", "", _numbers(summary.loc[key])]
+        mine = _note_lines(fixes, key)
+        if mine:
+            lines += ["", "What you told yourself to do differently:", "", *mine]
+        else:
+            lines += ["", 'You left no "do differently" note for it yet: write one now.']
+        said = themes[themes["touchpoint"] == key]
+        if len(said):
+            lines += ["", f'Feedback said: "{_clean(said["to_improve"].iloc[0])}"']
+        lines.append("")
+    return lines
+
+
+def _keep_section(summary, scores, keep: list[str]) -> list[str]:
+    lines = ["## Keep doing", ""]
+    if not keep:
+        lines += ["No touchpoint stands out as your strongest yet.", ""]
+    kept = _notes(scores, keep, "keep_doing")
+    for key in keep:
+        lines += [f"### {_clean(summary.at[key, 'label'])}", "", _numbers(summary.loc[key]), ""]
+        if mine := _note_lines(kept, key):
+            lines += [*mine, ""]
+    return lines
+
+
+def _feedback_section(themes: pd.DataFrame) -> list[str]:
+    lines = ["## What the feedback keeps mentioning", ""]
+    if not len(themes):
+        return [*lines, "No feedback names a touchpoint yet."]
+    return lines + [
+        f'- {_clean(label)} ({_times(int(m), on)}): "{_clean(t)}"'
+        for label, m, on, t in zip(
+            themes["label"],
+            themes["mentions"],
+            themes["latest_on"],
+            themes["to_improve"],
+            strict=True,
+        )
+    ]
+
+
+def _times(n: int, on) -> str:
+    return f"once, {day(on)}" if n == 1 else f"{n} times, latest {day(on)}"
+
+
+def _numbers(row: pd.Series) -> str:
+    text = f"Last ratings: {row['last_scores']} (average {num(row['recent'])})"
+    text += f"; overall {num(row['mean'])}"
+    if pd.notna(row["change"]):
+        text += f"; change since your first interviews: {row['change']:+.1f}"
+    return text + "."
+
+
+def write_prep_sheet(
+    data, path: str | os.PathLike | None = None, *, today: date, n: int = 3
+) -> PrepSheet:
+    """Build the prep sheet and save it (by default as ``prep-sheet.md`` in the workspace);
+    a folder ``path`` gets ``prep-sheet.md`` inside it. The file is replaced in one step, so
+    it is never half-written.
+
+    >>> import tempfile
+    >>> from datetime import date
+    >>> from rejectkit.store.workspace import Workspace
+    >>> data = Workspace("data/sample").read()
+    >>> sheet = write_prep_sheet(data, tempfile.mkdtemp(), today=date(2026, 11, 20))
+    >>> sheet.path.name
+    'prep-sheet.md'
+    """
+    from ..store.durable import write_file
+
+    target = Path(path) if path is not None else Path(data.path)
+    if target.is_dir():
+        target = target / FILE
+    text = prep_sheet(data, today=today, n=n)
+    write_file(target, text.encode("utf-8"))
+    return PrepSheet(text, target)

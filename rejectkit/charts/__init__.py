@@ -1,0 +1,1 @@
+"""Charts: each takes data and an optional matplotlib ``ax`` and returns the axes."""

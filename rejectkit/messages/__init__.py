@@ -1,0 +1,1 @@
+"""The after-rejection messages: drafts from templates, .eml files and mailto links."""

@@ -1,0 +1,1 @@
+"""Running the kit: JupyterLab, the Voila app, and the server they share."""

@@ -1,0 +1,1 @@
+"""Sharing with a mentor: the bundle, aliases, anonymising, scrubbing and the leak scan."""

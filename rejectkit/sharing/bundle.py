@@ -1,0 +1,339 @@
+"""``rejectkit share``: an anonymised bundle of your analysis for a mentor or career coach.
+
+The bundle is built in a hidden folder next to ``--out``: the anonymised CSVs (see
+:mod:`rejectkit.sharing.anonymise`) and the notebook to share as you wrote it, without its
+outputs. The leak scan (:mod:`rejectkit.sharing.leakscan`) reads them first, so a name typed
+into the notebook stops the export before any kernel starts. Then the notebook runs from
+scratch on the anonymised copy in a temporary folder (:mod:`rejectkit.sharing.notebooks`), its static HTML,
+a README for the mentor and an empty ``mentor_notes.csv`` join the bundle, and the leak scan
+reads every byte of it again; only a clean bundle is moved into place, in one rename. On any
+failure the hidden folder is removed: nothing partial is ever left at ``--out``.
+
+Cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return) get a leading apostrophe in the bundle's CSVs, so Excel and LibreOffice
+show them as text (the OWASP advice against CSV injection).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import RejectkitError
+from ..store.csvread import Dialect
+from ..store.csvwrite import encode_table
+from ..store.schema import TABLES
+from ..store.workspace import Workspace
+from .aliases import AliasMap, date_offset
+from .anonymise import ShareOptions, anonymise
+from .leakscan import LeakError, Needle, common_words, scan
+from .notebooks import (
+    SHARED,
+    clean_notebook,
+    read_notebook,
+    run_notebook,
+    static_html,
+    template_words,
+)
+
+__all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "preview", "share"]
+
+MARKER = ".rejectkit-bundle"
+NOTES_FILE = "mentor_notes.csv"
+_FORMULA = r"^[=+\-@\t\r]"
+# Every file of a bundle carries this modification time (1 Jan 2000): the real export day,
+# next to the shifted dates, would give the secret shift away.
+_STAMP = 946684800
+
+
+@dataclass
+class Bundle:
+    """A written bundle: where, its files, the rows of each table and what was replaced."""
+
+    path: Path
+    files: list[str]
+    rows: dict[str, int]
+    replaced: pd.DataFrame
+    notebooks: list[str]
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n and t != "touchpoints")
+        counts = counts or "an empty log"
+        replaced = self.replaced[self.replaced["count"] > 0]
+        total = int(replaced["count"].sum())
+        return (
+            f"Wrote a bundle for your mentor to {self.path}: {counts}; "
+            f"{len(replaced)} identifying values replaced ({total} times); the leak scan "
+            f"found nothing. Send the whole folder; open {self.notebooks[0].replace('.ipynb', '')}"
+            ".html in it to see what your mentor will see."
+        )
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells that a spreadsheet would run as a formula, with an apostrophe in front.
+
+    >>> cells = pd.DataFrame({"notes": ["=HYPERLINK(1)", "-2", "fine", "@SUM", ""]})
+    >>> neutralise(cells)["notes"].tolist()
+    ["'=HYPERLINK(1)", "'-2", 'fine', "'@SUM", '']
+    """
+    out = frame.copy()
+    for column in out.columns:
+        cells = out[column].astype("str")
+        out[column] = cells.where(~cells.str.contains(_FORMULA, regex=True), "'" + cells)
+    return out
+
+
+def preview(ws: Workspace, options: ShareOptions | None = None) -> pd.DataFrame:
+    """What an export would replace: ``kind``, ``value``, ``alias``, ``count``. Writes nothing.
+
+    >>> from rejectkit.store.workspace import Workspace
+    >>> preview(Workspace("data/sample")).iloc[0][["kind", "alias"]].tolist()
+    ['company', 'Company 01']
+    """
+    return anonymise(ws.load(), AliasMap.load(ws), 0, options or ShareOptions()).replaced
+
+
+def share(
+    ws: Workspace,
+    out: str | os.PathLike,
+    *,
+    today: date,
+    options: ShareOptions | None = None,
+    notebooks: str | os.PathLike | None = None,
+    timeout: int = 600,
+) -> Bundle:
+    """Write the anonymised bundle of ``ws`` to the folder ``out`` (see the module docstring).
+
+    ``notebooks`` is the folder of the notebooks to share (default: the kit's own, where your
+    edits are). ``out`` must be new, empty, or a bundle written before (replaced as a whole).
+    """
+    from ..run.lab import notebooks_path
+
+    options = options or ShareOptions()
+    out = Path(out).expanduser().absolute()
+    source = Path(notebooks) if notebooks is not None else notebooks_path()
+    _check_out(out)
+    data = ws.load()
+    aliases = AliasMap.load(ws)
+    offset = date_offset(ws)
+    anon = anonymise(data, aliases, offset, options)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
+    try:
+        _write_tables(stage / "data", anon.tables)
+        sources = {name: read_notebook(source / name) for name in SHARED}
+        for name, nb in sources.items():
+            _write_notebook(stage, name, nb, html=False)
+        # What you typed into the notebooks is checked before a kernel is started for them.
+        needles = anon.needles + _path_needles(stage, ws.path, source)
+        _refuse_leaks(stage, needles, out, source)
+        with tempfile.TemporaryDirectory(prefix="rejectkit-share-") as tmp:
+            work = Path(tmp)
+            shutil.copytree(stage / "data", work / "data")
+            (work / "notebooks").mkdir()
+            for name, nb in sources.items():
+                nb = run_notebook(
+                    nb,
+                    name,
+                    data=work / "data",
+                    cwd=work / "notebooks",
+                    today=today + timedelta(days=offset),
+                    timeout=timeout,
+                )
+                _write_notebook(stage, name, clean_notebook(nb, _shown_paths(work)))
+            if (work / "data" / "prep-sheet.md").exists():
+                shutil.copy(work / "data" / "prep-sheet.md", stage / "data" / "prep-sheet.md")
+            needles += _path_needles(work)
+        _write_extras(stage, anon.tables, options)
+        _refuse_leaks(stage, needles, out, source)
+        _stamp(stage)
+        _place(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    anon.aliases.save(ws)
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    rows = {t: len(f) for t, f in anon.tables.items()}
+    return Bundle(out, files, rows, anon.replaced, list(SHARED))
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise RejectkitError(f"{out} is a file; choose a folder for the bundle.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise RejectkitError(
+            f"{out} is not empty and is not a bundle written by rejectkit share, so nothing was "
+            "written. Choose a new or empty folder (an earlier bundle is replaced as a whole)."
+        )
+
+
+def _write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    folder.mkdir(parents=True)
+    for name, frame in tables.items():
+        if name == "touchpoints" and not len(frame):
+            continue
+        (folder / TABLES[name].file).write_bytes(encode_table(neutralise(frame), Dialect()))
+
+
+def _write_notebook(stage: Path, name: str, nb, *, html: bool = True) -> None:
+    import nbformat
+
+    (stage / "notebooks").mkdir(exist_ok=True)
+    nbformat.validate(nb)
+    nbformat.write(nb, stage / "notebooks" / name)
+    if html:
+        page = static_html(nb, name.removesuffix(".ipynb"))
+        (stage / f"{name.removesuffix('.ipynb')}.html").write_text(page, "utf-8")
+
+
+def leak_scan(folder: str | os.PathLike, needles: list[Needle]):
+    """The leak scan of a bundle: :func:`~rejectkit.sharing.leakscan.scan`, where a one-word
+    value that the kit's text or the HTML page also uses as a word is looked for in the data
+    files only.
+    """
+    return scan(folder, _scoped(needles))
+
+
+def _refuse_leaks(stage: Path, needles: list[Needle], out: Path, notebooks: Path) -> None:
+    hits = leak_scan(stage, needles)
+    if hits:
+        raise LeakError(hits, _refusal(hits, out, notebooks))
+
+
+def _shown_paths(work: Path) -> dict[str, str]:
+    """The temporary folders as the bundle names them, in both spellings of each."""
+    shown = {}
+    for path, name in ((work / "data", "data"), (work / "notebooks", "notebooks"), (work, ".")):
+        for spelling in {str(path), os.path.realpath(path)}:
+            shown[spelling] = name
+    # A warning printed by a library names its file, under your home folder.
+    if len(Path.home().parts) >= 2:
+        shown.setdefault(str(Path.home()), "~")
+    return shown
+
+
+def _path_needles(*folders: Path) -> list[Needle]:
+    # Found in the bundle, a folder path names you (/home/your-name) or where your log is.
+    spellings = {str(f) for f in folders} | {os.path.realpath(f) for f in folders}
+    home = Path.home()
+    if len(home.parts) >= 2:
+        spellings.add(str(home))
+    kind = "a folder of your computer"
+    return [Needle(kind, s) for s in sorted(spellings) if len(s) > 1]
+
+
+def _scoped(needles: list[Needle]) -> list[Needle]:
+    # Words of the HTML page itself count as the kit's own words (see leakscan).
+    words = common_words(template_words())
+    return [
+        Needle(n.kind, n.value, everywhere=False)
+        if n.everywhere and len(n.value.split()) == 1 and n.value.casefold() in words
+        else n
+        for n in needles
+    ]
+
+
+def _write_extras(stage: Path, tables: dict[str, pd.DataFrame], options: ShareOptions) -> None:
+    (stage / NOTES_FILE).write_text("alias,comment\n", "utf-8")
+    counts = "{} applications, {} interviews, {} reviews and {} feedback".format(
+        *(len(tables[t]) for t in ("applications", "interviews", "reviews", "feedback"))
+    )
+    dates = (
+        "Every date is moved by one secret number of whole weeks and then shows only its "
+        "month (written as the first day of it)."
+        if options.months
+        else "Every date is moved by one secret number of whole weeks: intervals and weekdays "
+        "are true, calendar dates are not."
+    )
+    left_out = [
+        what
+        for on, what in (
+            (options.drop_locations, "locations"),
+            (options.drop_free_text, "notes, reflections and feedback text"),
+        )
+        if on
+    ]
+    if left_out:
+        dates += f" Left out on purpose: {' and '.join(left_out)}."
+    readme = _README.format(counts=counts, dates=dates, notebook=SHARED[0][:-6])
+    (stage / "README.md").write_text(readme, "utf-8")
+    marker = {"rejectkit": "share bundle", "format": 1, "notebooks": list(SHARED)}
+    (stage / MARKER).write_text(json.dumps(marker) + "\n", "utf-8")
+
+
+def _stamp(stage: Path) -> None:
+    for path in [*stage.rglob("*"), stage]:
+        os.utime(path, (_STAMP, _STAMP), follow_symlinks=False)
+
+
+def _place(stage: Path, out: Path) -> None:
+    _check_out(out)
+    if out.is_dir() and not any(out.iterdir()):
+        out.rmdir()
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    # A bundle written before: set it aside, move the new one in, then delete the old one.
+    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
+    os.rename(out, old / "bundle")
+    try:
+        os.rename(stage, out)
+    except OSError:
+        os.rename(old / "bundle", out)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _refusal(hits, out: Path, notebooks: Path) -> str:
+    listed = "\n".join(f"  - {h}" for h in hits[:20])
+    more = f"\n  ... and {len(hits) - 20} more" if len(hits) > 20 else ""
+    n = len(hits)
+    return (
+        f"Nothing was shared: the leak scan found {n} identifying value{'s' * (n != 1)} in the "
+        f"bundle before it was written to {out}:\n{listed}{more}\n"
+        f"A hit in a notebook's source is text typed into that notebook (in {notebooks}): take "
+        "it out there and export again. A hit elsewhere is a value the anonymiser missed: "
+        "export with --drop-free-text, or add the name to --hide, and please report it."
+    )
+
+
+_README = """\
+# Job-search patterns, shared for your advice
+
+Someone you mentor exported this from rejectkit, a kit for learning from job rejections.
+Every organisation, person, email address, phone number, link and place is replaced by an
+alias such as `Company 03` or `Contact 07`, the same alias everywhere.
+{dates}
+
+## What is inside
+
+- `{notebook}.html`: the analysis with its charts; open it in any web browser.
+- `notebooks/{notebook}.ipynb`: the same notebook with its outputs, for JupyterLab.
+- `data/`: the anonymised log as CSV files and `prep-sheet.md`, the next-interview prep
+  sheet built from it. The log holds {counts}.
+- `mentor_notes.csv`: for your comments.
+
+## Leaving comments
+
+Add one row per comment to `mentor_notes.csv` (in a spreadsheet or a text editor). In
+`alias`, write an alias (`Company 03`), a record id (`A0012` an application, `I0004` an
+interview, `F0002` feedback, `S0003` a strategy change, `C0001` a contact) or a touchpoint
+key (`company_research`); leave it empty for a general remark. Write your comment in
+`comment` and send the file back: your mentee sees each comment next to their own record.
+
+## Running the notebook again
+
+With rejectkit installed, from this folder: `REJECTKIT_DATA="$PWD/data" jupyter lab`, then
+open `notebooks/{notebook}.ipynb`.
+
+Cells of the CSV files that start with `=`, `+`, `-` or `@` have an apostrophe in front, so
+that a spreadsheet shows them as text instead of running them as a formula.
+"""

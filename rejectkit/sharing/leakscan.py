@@ -1,0 +1,251 @@
+"""The leak scan: every byte of every file of a bundle, searched for every identifying value.
+
+A value hides in more spellings than its own: a notebook stores text JSON-escaped (``\\n``
+between two words, ``\\u00eb`` for ``ë`` when ASCII-only), HTML escapes ``&`` and ``'``, a
+link URL-encodes spaces as ``%20`` or ``+``. Each file is read as bytes, decoded, case-folded,
+and searched for each value in each of those spellings, with any whitespace or escaped line
+break between its words. Base64 image data is left out: its random letters spell short names
+by chance, and a picture's pixels cannot be searched as text anyway (the kit only ships
+pictures drawn from the anonymised copy).
+
+A hit names the file and the line (for a notebook, the cell and whether in its source or its
+outputs) and the kind of value, never the value itself: the report may be shown or logged.
+
+Some name parts are also everyday words ("Will", "May", "Grace"): a part that the kit's own
+text uses as a word is searched only in the data files (where everything else is aliased),
+else every kit sentence containing "will" would stop every export.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+from ..errors import RejectkitError
+
+__all__ = ["Hit", "LeakError", "Needle", "common_words", "mask", "scan"]
+
+DATA_SUFFIXES = (".csv",)
+# Whitespace as the bundle may spell it: raw, JSON-escaped, URL-encoded, HTML.
+_SEP = r"(?:\s|\\[nrt]|%20|%0a|%0d|%09|\+|&nbsp;|&#160;|&#xa0;|\\u00a0|<br\s*/?>)+"
+# A word starts after a non-letter, or after an escape that ends in a letter or digit. This is
+# checked on each candidate (see _search): as a lookbehind ahead of the pattern it would be
+# tried at every position of a large file.
+_ESCAPE_BEFORE = re.compile(r"(?:\\[nrtbf]|\\u[0-9a-f]{4}|%[0-9a-f]{2})$")
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+_RIGHT = r"(?![^\W_])"
+_BASE64 = re.compile(r'(?:;base64,|"image/(?:png|jpeg|gif|webp|bmp)":\s*")[a-z0-9+/=\\]+')
+_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"@|://|^www\.|\w\.\w")
+
+
+@dataclass(frozen=True)
+class Needle:
+    """One value to look for; ``kind`` says in words what it is ("an organisation's name").
+
+    ``everywhere`` False: look only in the data files (see the module docstring).
+    """
+
+    kind: str
+    value: str
+    everywhere: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a value was found: a file of the bundle, a place in it, the kind, a masked form."""
+
+    file: str
+    where: str
+    kind: str
+    masked: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, {self.where}: {self.kind} ({self.masked})"
+
+
+class LeakError(RejectkitError):
+    """The leak scan found identifying values in a bundle, so nothing was written."""
+
+    def __init__(self, hits: list[Hit], message: str):
+        self.hits = list(hits)
+        super().__init__(message)
+
+
+def mask(value: str) -> str:
+    """The first and last letter of ``value`` with stars between, to say which one was found
+    without repeating it.
+
+    >>> mask("Northwind"), mask("Jo")
+    ('N*******d', '**')
+    """
+    value = " ".join(value.split())
+    return "*" * len(value) if len(value) <= 3 else value[0] + "*" * (len(value) - 2) + value[-1]
+
+
+def _spellings(token: str) -> set[str]:
+    escaped = html.escape(token)
+    forms = {
+        token,
+        escaped,
+        html.escape(token, quote=False),
+        escaped.replace("&#x27;", "&#39;"),
+        token.replace("'", "\u2019"),
+        quote(token),
+        quote(token, safe=""),
+        quote_plus(token),
+        json.dumps(token)[1:-1],
+        json.dumps(token, ensure_ascii=False)[1:-1],
+        json.dumps(escaped)[1:-1],
+    }
+    return {f.casefold() for f in forms if f}
+
+
+def _compile(value: str) -> tuple[re.Pattern, list[str]]:
+    tokens = value.split()
+    variants = [_spellings(t) for t in tokens]
+    parts = [
+        "(?:" + "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True)) + ")"
+        for forms in variants
+    ]
+    # The cheap test first: a file that holds none of these is skipped. The longest run of
+    # ASCII letters and digits is in every spelling (escaping leaves those alone).
+    runs = _ASCII_RUN.findall(value.casefold())
+    first = [max(runs, key=len)] if runs else sorted(variants[0])
+    return re.compile(_SEP.join(parts) + _RIGHT), first
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``pattern`` in ``text`` that starts a word."""
+    for found in pattern.finditer(text):
+        i = found.start()
+        if i == 0 or not text[i - 1].isalnum() or _ESCAPE_BEFORE.search(text, max(0, i - 6), i):
+            return found
+    return None
+
+
+def _texts(raw: bytes) -> list[str]:
+    texts = [raw.decode("utf-8", errors="replace")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        texts.append(raw.decode("utf-16", errors="replace"))
+    elif "\ufffd" in texts[0]:
+        texts.append(raw.decode("latin-1"))
+    return [_BASE64.sub("", t.casefold()) for t in texts]
+
+
+def scan(folder: str | Path, needles: list[Needle]) -> list[Hit]:
+    """Search every file under ``folder`` for every needle; return the hits (none: clean).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "page.html").write_text("<p>Met\\n NORTHWIND&#39;s panel</p>")
+    >>> [str(h) for h in scan(folder, [Needle("an organisation's name", "Northwind")])]
+    ["page.html, line 2: an organisation's name (N*******d)"]
+    """
+    folder = Path(folder)
+    compiled = [(n, *_compile(n.value)) for n in {n.value.casefold(): n for n in needles}.values()]
+    hits: list[tuple[Hit, str]] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        is_data = path.suffix.lower() in DATA_SUFFIXES
+        texts = _texts(path.read_bytes())
+        for needle, pattern, first in compiled:
+            if not (needle.everywhere or is_data):
+                continue
+            for text in texts:
+                if not any(f in text for f in first):
+                    continue
+                found = _search(pattern, text)
+                if found:
+                    where = (
+                        _notebook_place(path, pattern)
+                        if path.suffix == ".ipynb"
+                        else f"line {text.count(chr(10), 0, found.start()) + 1}"
+                    )
+                    hits.append((Hit(name, where, needle.kind, mask(needle.value)), needle.value))
+                    break
+    return _widest(hits)
+
+
+def _widest(hits: list[tuple[Hit, str]]) -> list[Hit]:
+    """One hit per place: a part found where its whole value is found says nothing more."""
+    kept = []
+    for hit, value in hits:
+        folded = normal_space(value)
+        if not any(
+            other.file == hit.file
+            and other.where == hit.where
+            and folded != normal_space(wider)
+            and folded in normal_space(wider)
+            for other, wider in hits
+        ):
+            kept.append(hit)
+    return kept
+
+
+def normal_space(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def _notebook_place(path: Path, pattern: re.Pattern) -> str:
+    try:
+        nb = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return "somewhere in the file (it is not valid JSON)"
+    places = []
+    for i, cell in enumerate(nb.get("cells", [])):
+        kind = cell.get("cell_type", "")
+        for part in ("source", "outputs", "attachments", "metadata"):
+            if part in cell and _holds(cell[part], pattern):
+                what = f"{kind} source" if part == "source" else part
+                places.append(f"cell {i + 1} ({what})")
+    if not places and _holds({k: v for k, v in nb.items() if k != "cells"}, pattern):
+        places.append("the notebook's metadata")
+    return "; ".join(places) or "somewhere in the file"
+
+
+def _holds(part, pattern: re.Pattern) -> bool:
+    if isinstance(part, list) and all(isinstance(s, str) for s in part):
+        part = "".join(part)
+    texts = [part] if isinstance(part, str) else []
+    texts += [json.dumps(part, ensure_ascii=a) for a in (True, False)]
+    return any(_search(pattern, _BASE64.sub("", t.casefold())) for t in texts)
+
+
+@functools.cache
+def common_words(extra: str = "") -> frozenset[str]:
+    """Words the kit itself writes (in lower case somewhere in its code and templates), with
+    the month and day names, plus the words of ``extra`` (such as an empty HTML export)."""
+    import calendar
+
+    package = Path(__file__).resolve().parents[1]
+    text = [extra]
+    for path in package.rglob("*"):
+        if path.suffix in (".py", ".j2", ".txt", ".md") and path.is_file():
+            text.append(path.read_text("utf-8", errors="replace"))
+    # Addresses, links and dotted names ("Lena@Northwind.example" in a docstring) are no prose.
+    prose = " ".join(t for t in "\n".join(text).split() if not _ADDRESS.search(t))
+    words = {w for w in _WORD.findall(prose) if w.islower()}
+    words |= {
+        name.casefold()
+        for names in (
+            calendar.month_name,
+            calendar.month_abbr,
+            calendar.day_name,
+            calendar.day_abbr,
+        )
+        for name in names
+        if name
+    }
+    return frozenset(words)
+
+
+def is_common(value: str, words: frozenset[str]) -> bool:
+    """Whether ``value`` is one word that the kit's own text also uses."""
+    tokens = value.split()
+    return len(tokens) == 1 and tokens[0].casefold() in words

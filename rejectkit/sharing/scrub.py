@@ -1,0 +1,210 @@
+"""Free text made safe to share: known names, emails, links and phone numbers become aliases.
+
+A note like "Lena's team at NORTHWIND (lena@northwind.com, +44 20 7946 0000)" is scrubbed in
+four passes, each turning what it finds into a placeholder that later passes cannot touch:
+links, then email addresses, then ISO dates (shifted like every other date, and kept away from
+the phone matcher, which would take 2026-05-04 for a number), then phone numbers, then every
+known value of the workspace. Known values match in any case, across line breaks and runs of
+spaces, as whole words (so ``Northwind's`` loses ``Northwind`` and keeps ``'s``).
+
+Phone numbers are found by the ``phonenumbers`` library (a port of Google's libphonenumber)
+over several regions, so "+44 20 7946 0000", "(555) 010-9999" and "030 901820" are all found
+without a hand-written pattern per country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from .aliases import normal
+
+__all__ = ["REGIONS", "Scrubber", "patterns_in", "phone_key", "words_pattern"]
+
+# Countries whose numbering plans the matcher tries; a number written with its +country code
+# is found whatever the region.
+REGIONS = ("GB", "US", "DE", "FR", "IE", "NL", "BE", "ES", "IT", "CH", "AT", "CA", "AU", "IN")
+# Fewer digits than this is a year, a salary or a count, not a phone number.
+MIN_PHONE_DIGITS = 7
+
+_LINK = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]{}]+", re.I)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_TRAILING = ".,;:!?"
+_DIGITS = re.compile(r"\d")
+# Placeholders are made of private-use characters only: no later pass can match inside one.
+_OPEN, _CLOSE, _ZERO = "\ue000", "\ue001", 0xE100
+_PLACEHOLDER = re.compile(f"{_OPEN}([{chr(_ZERO)}-{chr(_ZERO + 9)}]+){_CLOSE}")
+
+
+def words_pattern(value: str) -> str:
+    """A regex for ``value`` that allows any run of whitespace (a line break too) between its
+    words; boundaries are the caller's.
+
+    >>> bool(re.fullmatch(words_pattern("Northwind Analytics"), "Northwind\\n  Analytics"))
+    True
+    """
+    return r"\s+".join(re.escape(token) for token in value.split())
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LINK.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _TRAILING:
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def _phones(text: str) -> list[tuple[int, int]]:
+    if len(_DIGITS.findall(text)) < MIN_PHONE_DIGITS:
+        return []
+    import phonenumbers
+
+    found = set()
+    for region in REGIONS:
+        for m in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
+            if len(_DIGITS.findall(m.raw_string)) >= MIN_PHONE_DIGITS:
+                found.add((m.start, m.end))
+    # Regions disagree on where a number ends: keep the longest of overlapping matches.
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda s: (s[0], -s[1])):
+        if spans and start < spans[-1][1]:
+            if end > spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def phone_key(raw: str) -> str:
+    """One spelling per phone number: E.164 when the number is written with its country code
+    or is valid in one of :data:`REGIONS`, else its digits.
+
+    >>> phone_key("+44 20 7946 0000"), phone_key("020 7946 0000")
+    ('+442079460000', '+442079460000')
+    """
+    import phonenumbers
+
+    e164 = phonenumbers.PhoneNumberFormat.E164
+    for region in (None, *REGIONS) if raw.lstrip().startswith("+") else REGIONS:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if region is None or phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, e164)
+    return "".join(_DIGITS.findall(raw))
+
+
+def patterns_in(text: str) -> list[tuple[str, str]]:
+    """The links, email addresses and phone numbers in ``text`` as ``(kind, as written)``.
+
+    >>> patterns_in("see www.northwind.example/jobs, mail lena@northwind.example or call "
+    ...     "+44 20 7946 0000.")  # doctest: +NORMALIZE_WHITESPACE
+    [('link', 'www.northwind.example/jobs'), ('email', 'lena@northwind.example'),
+     ('phone', '+44 20 7946 0000')]
+    """
+    out = []
+    spans = _links(text)
+    out += [("link", text[a:b]) for a, b in spans]
+    rest = _blank(text, spans)
+    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(rest)]
+    out += [("email", rest[a:b]) for a, b in emails]
+    rest = _blank(_ISO_DATE.sub(lambda m: " " * len(m.group()), rest), emails)
+    out += [("phone", rest[a:b]) for a, b in _phones(rest)]
+    return out
+
+
+def _blank(text: str, spans) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+class Scrubber:
+    """Replaces identifying values in free text by their aliases, and counts what it replaced.
+
+    ``literals`` maps the :func:`~rejectkit.sharing.aliases.normal` form of each known value (full
+    names, name parts, email names, ...) to ``(kind, value, alias)``, where ``value`` is what
+    the replacement is counted against (the full name for a part). ``pattern_alias(kind,
+    text)`` gives the alias of a link, email or phone number found by pattern; ``shift(day)``
+    writes a date found in the text (None leaves dates alone).
+
+    >>> s = Scrubber({normal("Northwind"): ("company", "Northwind", "Company 01")},
+    ...     pattern_alias=lambda kind, text: f"{kind} alias")
+    >>> s.scrub("NORTHWIND's panel; mail Lena@Northwind.example")
+    "Company 01's panel; mail email alias"
+    """
+
+    def __init__(
+        self,
+        literals: Mapping[str, tuple[str, str, str]],
+        *,
+        pattern_alias: Callable[[str, str], str],
+        shift: Callable[[date], str] | None = None,
+    ):
+        self.literals = dict(literals)
+        self.pattern_alias = pattern_alias
+        self.shift = shift
+        self.counts: Counter[tuple[str, str]] = Counter()
+        keys = sorted(self.literals, key=len, reverse=True)
+        body = "|".join(words_pattern(k) for k in keys if k.strip())
+        # A whole word on both sides; "_" counts as a boundary, so case_study_Northwind loses it.
+        self._known = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.I) if body else None
+
+    def scrub(self, text: str, *, count: bool = True) -> str:
+        """``text`` with every identifying value replaced."""
+        if not text:
+            return text
+        out: list[str] = []
+
+        def hold(replacement: str) -> str:
+            out.append(replacement)
+            return _OPEN + "".join(chr(_ZERO + int(d)) for d in str(len(out) - 1)) + _CLOSE
+
+        def by_pattern(kind: str, found: str) -> str:
+            if count:
+                self.counts[(kind, found)] += 1
+            return hold(self.pattern_alias(kind, found))
+
+        text = _replace(text, _links(text), lambda s: by_pattern("link", s))
+        text = _EMAIL.sub(lambda m: by_pattern("email", m.group()), text)
+        if self.shift is not None:
+            text = _ISO_DATE.sub(lambda m: self._date(m, hold), text)
+        text = _replace(text, _phones(text), lambda s: by_pattern("phone", s))
+        if self._known is not None:
+            text = self._known.sub(lambda m: self._literal(m.group(), hold, count), text)
+
+        def back(m: re.Match) -> str:
+            return out[int("".join(str(ord(c) - _ZERO) for c in m.group(1)))]
+
+        return _PLACEHOLDER.sub(back, text)
+
+    def names_something(self, text: str) -> bool:
+        """Whether scrubbing would change ``text`` (a role that names the organisation)."""
+        return self.scrub(text, count=False) != text
+
+    def _literal(self, found: str, hold, count: bool) -> str:
+        kind, value, alias = self.literals[normal(found)]
+        if count:
+            self.counts[(kind, value)] += 1
+        return hold(alias)
+
+    def _date(self, m: re.Match, hold) -> str:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return m.group()
+        return hold(self.shift(day))
+
+
+def _replace(text: str, spans, make: Callable[[str], str]) -> str:
+    for a, b in reversed(spans):
+        text = text[:a] + make(text[a:b]) + text[b:]
+    return text

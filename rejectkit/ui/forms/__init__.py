@@ -1,0 +1,14 @@
+"""The kit's forms (ipywidgets): every one writes only through the store.
+
+>>> from rejectkit.ui.forms import ApplicationForm, ReviewForm, FeedbackForm, StrategyForm
+"""
+
+from __future__ import annotations
+
+from ._base import notify
+from .application import ApplicationForm
+from .feedback import FeedbackForm
+from .review import ReviewForm
+from .strategy import StrategyForm
+
+__all__ = ["ApplicationForm", "FeedbackForm", "ReviewForm", "StrategyForm", "notify"]
