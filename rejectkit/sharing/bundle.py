@@ -4,7 +4,8 @@ The bundle is built in a hidden folder next to ``--out``: the anonymised CSVs (s
 :mod:`rejectkit.sharing.anonymise`) and the notebook to share as you wrote it, without its
 outputs. The leak scan (:mod:`rejectkit.sharing.leakscan`) reads them first, so a name typed
 into the notebook stops the export before any kernel starts. Then the notebook runs from
-scratch on the anonymised copy in a temporary folder (:mod:`rejectkit.sharing.notebooks`), its static HTML,
+scratch on the anonymised copy in a temporary folder (:mod:`rejectkit.sharing.notebooks`),
+its static HTML,
 a README for the mentor and an empty ``mentor_notes.csv`` join the bundle, and the leak scan
 reads every byte of it again; only a clean bundle is moved into place, in one rename. On any
 failure the hidden folder is removed: nothing partial is ever left at ``--out``.
