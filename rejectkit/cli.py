@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from .errors import RejectkitError
+from .errors import RecordError, RejectkitError
 
 __all__ = ["main"]
 
@@ -192,6 +192,58 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 @command
+def cmd_review(args: argparse.Namespace) -> int:
+    """Save a review from the command line: the interview, its scores and the stage, as one
+    change (`rejectkit undo` takes all of it back)."""
+    from .records.saves import ratings_from_text, save_review
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
+
+    ws = Workspace(resolve_path(args.data))
+    data = ws.load()
+    keys = [tp.key for tp in data.touchpoints]
+    notes: dict[str, dict[str, str]] = {}
+    for option, column in ((args.keep, "keep_doing"), (args.change, "do_differently")):
+        for item in option or ():
+            key, sep, text = item.partition("=")
+            if not sep:
+                raise RecordError("reviews", {key: f"{item!r} is not TOUCHPOINT=TEXT"})
+            notes.setdefault(key.strip(), {})[column] = text.strip()
+    fields = {"held_on": args.held_on, "round": args.round, "format": args.format,
+              "result": args.result, "went_well": args.went_well,
+              "do_differently": args.do_differently}  # fmt: skip
+    given = {k: v for k, v in fields.items() if v is not None}
+    if args.interview:
+        interviews = data.interviews
+        found = interviews.loc[interviews["id"] == args.interview]
+        if found.empty:
+            raise RecordError(
+                "interviews",
+                {"--interview": f"{args.interview!r} is not in interviews.csv; the interviews "
+                                f"are {', '.join(interviews['id']) or 'none yet'}"},
+            )  # fmt: skip
+        loaded = {k: str(v) for k, v in found.iloc[0].to_dict().items()}
+        reviews = data.reviews
+        existing = reviews.loc[reviews["interview_id"] == args.interview].to_dict("records")
+        record = {**loaded, **given}
+    else:
+        if not args.application or not args.held_on:
+            raise RecordError(
+                "interviews",
+                {"--interview": "is missing: give --interview ID to edit a review, or "
+                                "--application ID and --held-on DATE for a new interview"},
+            )  # fmt: skip
+        loaded, existing = None, []
+        record = {"result": "pending", **given, "application_id": args.application}
+    ratings = ratings_from_text(args.scores or "", keys, existing=existing, notes=notes)
+    saved = save_review(
+        ws, record, ratings, interview_id=args.interview, final=args.final, expected=loaded
+    )
+    print(saved.message)
+    return 0
+
+
+@command
 def cmd_undo(args: argparse.Namespace) -> int:
     """Undo the last save (all of its changes); the undo is recorded in the history too."""
     from .store.history import format_changes
@@ -205,7 +257,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
         print(f"Nothing to undo: no saves are recorded in the history of {ws.path}.")
         return 0
     first = undone.iloc[0]
-    print(f"Undid save {first['op']} of {first['at']} ({first['file']}), which made these changes:")
+    files = ", ".join(dict.fromkeys(undone["file"]))
+    what = f" ({first['message']})" if first.get("message") else ""
+    print(f"Undid save {first['op']}{what} of {first['at']} ({files}), which made these changes:")
     print(format_changes(undone.head(20), op=False))
     if len(undone) > 20:
         print(f"... and {len(undone) - 20} more; `rejectkit history` lists them all.")
@@ -423,6 +477,33 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--apply", action="store_true", help="write the new rows (default: dry run)")
 
 
+def _review_arguments(p: argparse.ArgumentParser) -> None:
+    from .store.schema import FORMATS, RESULTS
+
+    which = p.add_argument_group("which interview (one of)")
+    which.add_argument("--interview", metavar="ID", help="edit the review of this interview")
+    which.add_argument(
+        "--application", metavar="ID", help="a new interview for this application (A0003)"
+    )
+    p.add_argument(
+        "--scores",
+        metavar='"TOUCHPOINT=N,..."',
+        help="scores 1 to 5 (or n/a), such as 'first_interaction=4,your_questions=2'; when "
+        "editing, touchpoints not named keep their score",
+    )
+    p.add_argument("--keep", action="append", metavar='"TOUCHPOINT=TEXT"',
+                   help="what to keep doing at a touchpoint; repeat for more")  # fmt: skip
+    p.add_argument("--change", action="append", metavar='"TOUCHPOINT=TEXT"',
+                   help="what to do differently at a touchpoint; repeat for more")  # fmt: skip
+    p.add_argument("--held-on", metavar="DATE", help="the day of the interview, YYYY-MM-DD")
+    p.add_argument("--round", help="phone screen, hiring manager, panel, final ...")
+    p.add_argument("--format", choices=FORMATS, help="how it was held")
+    p.add_argument("--result", choices=RESULTS, help="the result so far (new: pending)")
+    p.add_argument("--final", action="store_true", help="it was the final round")
+    p.add_argument("--went-well", metavar="TEXT", help="overall, what went well")
+    p.add_argument("--do-differently", metavar="TEXT", help="overall, what to do differently")
+
+
 def _history_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", nargs="?", metavar="ID", help="a record id, such as A0003 or I0002")
     p.add_argument(
@@ -487,6 +568,7 @@ def _mentor_notes_arguments(p: argparse.ArgumentParser) -> None:
 
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "history": _history_arguments,
+    "review": _review_arguments,
     "import": _import_arguments,
     "init": _init_arguments,
     "lab": _lab_arguments,

@@ -206,8 +206,8 @@ def test_a_full_disk_leaves_the_file_byte_identical(workspace, monkeypatch):
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert not list(workspace.path.glob(".*.tmp"))
-    # The lock was released: the next save goes through.
-    assert workspace.add("applications", NEW_APP) == "A0032"
+    # The lock was released: the next save goes through, and the failed one used up no id.
+    assert workspace.add("applications", NEW_APP) == "A0031"
 
 
 def test_nul_characters_are_refused_not_written(workspace):

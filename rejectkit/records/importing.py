@@ -88,7 +88,8 @@ def import_applications(
     if source is None:
         source = read_source(path, sheet=sheet, data=data)
     # A dry run only reads, so it takes no lock and leaves the workspace untouched.
-    with ws.locked() if apply else contextlib.nullcontext():
+    transaction = ws.transaction(f"Import of {Path(path).name}") if apply else None
+    with transaction or contextlib.nullcontext():
         existing = ws.load().applications
         plan = plan_import(
             source, existing, mapping=mapping, date_format=date_format, statuses=statuses

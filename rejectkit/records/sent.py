@@ -33,7 +33,9 @@ def record_sent(ws, draft: Draft, *, sent_on: date) -> str:
     'M0010'
     """
     day = sent_on.isoformat()
-    with ws.locked():
+    label = KIND_LABELS.get(draft.kind, draft.kind)
+    # The message, the feedback request and the check-in are one change: one undo.
+    with ws.transaction(f"Sent: {label}") as tx:
         new_id = ws.add(
             "messages",
             {
@@ -51,11 +53,12 @@ def record_sent(ws, draft: Draft, *, sent_on: date) -> str:
             _feedback_requested(ws, draft.application_id, day)
         if draft.contact_id:
             check_in(ws, draft.contact_id, today=sent_on)
+        tx.message = f"Sent: {label} ({new_id})"
     return new_id
 
 
 def _feedback_requested(ws, application_id: str, day: str) -> None:
-    feedback = ws.read().feedback
+    feedback = ws.current("feedback")
     open_rows = feedback.loc[
         (feedback["application_id"] == application_id) & (feedback["received_on"] == "")
     ]

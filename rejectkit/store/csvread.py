@@ -88,8 +88,9 @@ def empty_table(table: Table, *, exists: bool = False) -> RawTable:
     return RawTable(table, frame, np.zeros(0, dtype=np.int64), exists=exists)
 
 
-def read_table(path: Path, table: Table) -> RawTable:
+def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTable:
     """Read ``path`` as the file of ``table``; problems and notices are collected, not raised.
+    ``data`` is the file's bytes when the caller has read them already.
 
     >>> from rejectkit.store.schema import TABLES
     >>> raw = read_table(Path("data/sample/applications.csv"), TABLES["applications"])
@@ -97,9 +98,9 @@ def read_table(path: Path, table: Table) -> RawTable:
     []
     """
     path = Path(path)
-    if not path.exists():
+    if data is None and not path.exists():
         return empty_table(table)
-    raw = path.read_bytes()
+    raw = path.read_bytes() if data is None else data
     out = empty_table(table, exists=True)
     data, dialect = _decode(raw, out)
     if data is None:

@@ -1,11 +1,13 @@
 """The change history: every save the store makes, field by field (undo is in undo.py).
 
-The store calls :func:`_prepare` from ``Workspace._commit`` under the workspace lock, with the
-file as it was and as it will be. The history lives in ``.rejectkit/history.csv`` (the kit's
-own bookkeeping, next to the backups: editing it by hand would mislead undo). One row per
-changed field:
+The store calls :func:`next_version` when it commits a transaction, under the workspace lock,
+with each file as it was and as it will be; the history's new version is written in the same
+commit as the data files, so the two never disagree. The history lives in
+``.rejectkit/history.csv`` (the kit's own bookkeeping, next to the backups: editing it by hand
+would mislead undo). One row per changed field:
 
-``op``      the save it belongs to (1, 2, 3, ...; one save changes one file)
+``op``      the save it belongs to (1, 2, 3, ...; one save, one transaction, may change
+            several files: a review changes the interview, its ratings and the stage)
 ``at``      when, ISO 8601 with the UTC offset
 ``action``  ``add``, ``update``, ``delete``, or ``move`` (a record re-written at the end of
             its file, as saving the reviews of an interview does; old/new are row numbers)
@@ -15,17 +17,17 @@ changed field:
             before it for ``delete`` and ``move``, so that undo can put it back where it was
 ``field``, ``old``, ``new``
 ``undoes``  for the rows of an undo, the save it reverted
+``message`` what the save was, in words ("Review of interview I0016")
+
+This module takes a folder and a clock, not a :class:`~rejectkit.store.Workspace`, so the store
+can use it without the two importing each other (a Workspace is a path-like, so either works).
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import errno
-import io
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -34,10 +36,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import SaveError
-from .durable import fsync_dir, reason, stage
-from .schema import TABLES
-from .workspace import META, Workspace
+from ..errors import DataError, Problem
+from .csvread import Dialect, read_table
+from .csvwrite import encode_table
+from .schema import META, TABLES, Column, Table
 
 __all__ = [
     "COLUMNS",
@@ -49,8 +51,11 @@ __all__ = [
     "stage_durations",
 ]
 
-COLUMNS = ("op", "at", "action", "file", "record", "row", "field", "old", "new", "undoes")
+COLUMNS = ("op", "at", "action", "file", "record", "row", "field", "old", "new", "undoes",
+           "message")  # fmt: skip
 FILE = "history.csv"
+HISTORY = Table(f"{META}/history", tuple(Column(c, required=c != "message") for c in COLUMNS))
+_HEADER = ",".join(COLUMNS) + "\n"
 
 
 def history_path(path: str | os.PathLike) -> Path:
@@ -58,24 +63,29 @@ def history_path(path: str | os.PathLike) -> Path:
     return Path(path) / META / FILE
 
 
-def read_history(ws: Workspace) -> pd.DataFrame:
+def read_history(folder: str | os.PathLike) -> pd.DataFrame:
     """Every recorded change of ``ws``, oldest first, all columns text (``op`` as integer).
 
     >>> import tempfile
+    >>> from rejectkit.store import Workspace
     >>> ws = Workspace(tempfile.mkdtemp())
     >>> _ = ws.add("applications", {"company": "Northwind", "role": "Analyst",
     ...     "applied_on": "2026-11-02", "stage": "applied", "outcome": "open"})
     >>> read_history(ws)[["action", "record", "field", "new"]].iloc[0].tolist()
     ['add', 'A0001', 'id', 'A0001']
     """
-    return _parse(_read_bytes(history_path(ws.path)))
+    path = history_path(folder)
+    return _parse(_read_bytes(path), path)
 
 
-def changes(ws: Workspace, record: str | None = None, *, limit: int | None = 20) -> pd.DataFrame:
+def changes(
+    folder: str | os.PathLike, record: str | None = None, *, limit: int | None = 20
+) -> pd.DataFrame:
     """The changes of one record (its id; an interview's id also finds its reviews), or the
     latest ``limit`` changes of the workspace; oldest first.
 
     >>> import tempfile
+    >>> from rejectkit.store import Workspace
     >>> ws = Workspace(tempfile.mkdtemp())
     >>> key = ws.add("applications", {"company": "Northwind", "role": "Analyst",
     ...     "applied_on": "2026-11-02", "stage": "applied", "outcome": "open"})
@@ -83,7 +93,7 @@ def changes(ws: Workspace, record: str | None = None, *, limit: int | None = 20)
     >>> changes(ws, "A0001")[["action", "field", "old", "new"]].iloc[-1].tolist()
     ['update', 'stage', 'applied', 'interview']
     """
-    frame = read_history(ws)
+    frame = read_history(folder)
     if record:
         record = record.strip()
         mine = (frame["record"] == record) | frame["record"].str.startswith(record + "/")
@@ -223,63 +233,52 @@ def _arrow(column: pd.Series):
     return pa.array(column.astype("str"), type=pa.large_string())
 
 
-@dataclass
-class _Pending:
-    """The history's next version, written and fsynced to a temp file, not yet in place."""
+def next_version(
+    folder: str | os.PathLike,
+    changed: list[tuple[str, pd.DataFrame, pd.DataFrame]],
+    *,
+    clock: Callable[[], datetime] | None = None,
+    message: str = "",
+    undoes: str = "",
+) -> tuple[int, bytes] | None:
+    """The history file with one more save, for ``(table, before, after)`` of each file it
+    changed: its number and the file's new bytes, or None when nothing changed.
 
-    tmp: str | None = None
-    target: Path | None = None
-
-    def commit(self) -> None:
-        if self.tmp is None:
-            return
-        os.replace(self.tmp, self.target)
-        fsync_dir(self.target.parent)
-
-    def discard(self) -> None:
-        if self.tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(self.tmp)
-
-
-def _prepare(
-    ws: Workspace, table: str, before: pd.DataFrame, after: pd.DataFrame, undoes: str = ""
-) -> _Pending:
-    """Write the history with this save's changes to a temp file; called under the lock."""
-    entries = _diff(before, after, TABLES[table].key)
-    if not len(entries["action"]):
-        return _Pending()
-    target = history_path(ws.path)
+    The store writes these bytes in the same commit as the data files (transaction.py).
+    ``clock`` says when (tests inject it); ``message`` what the save was, for the reader.
+    """
+    parts = []
+    for table, before, after in changed:
+        entries = _diff(before, after, TABLES[table].key)
+        if len(entries["action"]):
+            parts.append((TABLES[table].file, entries))
+    if not parts:
+        return None
+    target = history_path(folder)
     old = _read_bytes(target)
+    header = _HEADER.encode()
+    if old and old.split(b"\n", 1)[0].rstrip(b"\r") != header.rstrip(b"\n"):
+        # Written by an older kit (no ``message`` column): rewrite it once in today's columns.
+        old = encode_table(_parse(old, target)[list(COLUMNS)].astype("str"), Dialect())
     if old and not old.endswith(b"\n"):
         old += b"\n"  # saved by hand without a final newline: keep the next row on its own
-    op = str(_last_op(old) + 1)
-    # The one place the kit reads the clock for the history; tests set ws.clock instead.
-    when = (ws.clock or _now)().isoformat(timespec="seconds")
-    file = TABLES[table].file
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    if not old:
-        writer.writerow(COLUMNS)
-    writer.writerows(
-        (op, when, action, file, record, str(row), field, o, n, undoes)
-        for action, record, row, field, o, n in zip(
-            *(entries[c] for c in ("action", "record", "row", "field", "old", "new")), strict=True
-        )
-    )
-    data = old + buf.getvalue().encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        tmp = stage(target, data)
-    except OSError as e:
-        why = reason(e)
-        if e.errno != errno.ENOSPC:
-            why = f"its history ({META}/{FILE}) could not be written: {why}"
-        raise SaveError(
-            f"Could not save {TABLES[table].file}: {why}. The file on disk is unchanged; fix "
-            "the cause and save again (what you typed is still in the form)."
-        ) from e
-    return _Pending(tmp, target)
+    op = _last_op(old) + 1
+    # The one place the kit reads the clock for the history; tests pass a clock instead.
+    when = (clock or _now)().isoformat(timespec="seconds")
+    rows = {c: [] for c in COLUMNS}
+    for file, entries in parts:
+        n = len(entries["action"])
+        for c in ("action", "record", "field", "old", "new"):
+            rows[c].append(entries[c])
+        rows["row"].append(entries["row"].astype(str).astype(object))
+        for c, value in (("op", str(op)), ("at", when), ("file", file), ("undoes", undoes),
+                         ("message", message)):  # fmt: skip
+            rows[c].append(np.full(n, value, dtype=object))
+    frame = pd.DataFrame({c: np.concatenate(rows[c]) for c in COLUMNS}, dtype="str")
+    # The kit's own writer, as for every data file: a lone CR or a quote in a note is quoted
+    # and reads back as it was (csv.writer leaves a lone CR bare).
+    body = encode_table(frame, Dialect())
+    return op, (old + body[len(header) :] if old else body)
 
 
 _RECORD_START = re.compile(rb"(\d+),\d{4}-\d\d-\d\dT")
@@ -312,22 +311,35 @@ def _read_bytes(path: Path) -> bytes:
         return b""
 
 
-def _parse(data: bytes) -> pd.DataFrame:
+def _parse(data: bytes, path: Path) -> pd.DataFrame:
     if not data.strip():
-        frame = pd.DataFrame({c: pd.Series([], dtype="str") for c in COLUMNS})
-    else:
-        try:
-            frame = pd.read_csv(
-                io.BytesIO(data), dtype="str", keep_default_na=False, na_filter=False
+        return pd.DataFrame({c: pd.Series([], dtype="str") for c in COLUMNS}).astype(
+            {"op": "int64", "row": "int64"}
+        )
+    raw = read_table(path, HISTORY, data=data)
+    frame = raw.frame
+    problems = list(raw.problems)
+    for column in ("op", "row"):
+        number = pd.to_numeric(frame[column], errors="coerce")
+        for i in np.flatnonzero(number.isna().to_numpy() & (frame[column] != "").to_numpy()):
+            problems.append(
+                Problem(
+                    f"{META}/{FILE}",
+                    int(raw.lines[i]),
+                    column,
+                    f"{frame[column].iat[i]!r} is not a whole number",
+                )
             )
-        except (ValueError, pd.errors.ParserError) as e:
-            raise SaveError(
-                f"The history file {META}/{FILE} cannot be read ({e}); it is written by the kit "
-                "only. Move it aside to start a new history; your data files are unaffected."
-            ) from e
-    frame["op"] = pd.to_numeric(frame["op"]).astype("int64")
-    frame["row"] = pd.to_numeric(frame["row"]).astype("int64")
-    return frame
+        frame[column] = number.fillna(0).astype("int64")
+    if problems:
+        raise DataError(
+            problems,
+            hint=(
+                f"The history ({META}/{FILE}) is written by the kit only; your data files are "
+                "unaffected. Fix the line shown, or move the file aside to start a new history."
+            ),
+        )
+    return frame[list(COLUMNS)]
 
 
 # Analysis ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "FORMATS",
+    "META",
     "OUTCOMES",
     "RESULTS",
     "STAGES",
@@ -19,6 +20,9 @@ __all__ = [
     "Table",
     "Touchpoint",
 ]
+
+# The kit's own files in a workspace (history, backups, lock, journal) live in this folder.
+META = ".rejectkit"
 
 STAGES = ("applied", "screening", "interview", "final", "offer")
 OUTCOMES = ("open", "offer", "rejected", "withdrawn", "ghosted")

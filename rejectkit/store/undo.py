@@ -1,8 +1,8 @@
-"""Undo of the last save: every change it made is reverted through the store, and recorded.
+"""Undo of the last save: every change it made, in every file, is reverted in one transaction.
 
 Undo walks back through the saves (the latest one that is neither an undo nor undone already),
-restores the file byte for byte (a deleted record goes back to its old row), and refuses with
-a :class:`ConflictError` instead of guessing when a record changed since that save.
+restores each file it changed byte for byte (a deleted record goes back to its old row), and
+refuses with a :class:`ConflictError` instead of guessing when a record changed since that save.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def last_save(ws: Workspace) -> pd.DataFrame | None:
 
     Undo walks back: it takes the latest save that is neither an undo nor undone already.
     """
-    history = read_history(ws)
+    history = read_history(ws.path)
     undone = set(pd.to_numeric(history["undoes"].replace("", None)).dropna().astype(int))
     candidates = history.loc[(history["undoes"] == "") & ~history["op"].isin(undone), "op"]
     if candidates.empty:
@@ -51,17 +51,32 @@ def undo(ws: Workspace) -> pd.DataFrame | None:
         if entries is None:
             return None
         op = int(entries["op"].iat[0])
-        file = entries["file"].iat[0]
-        table = next((t.name for t in TABLES.values() if t.file == file), None)
-        if table is None:
-            raise ConflictError(f"Save {op} changed {file}, which the kit no longer knows.")
+        by_file = {t.file: t.name for t in TABLES.values()}
+        files = list(dict.fromkeys(entries["file"]))
+        if unknown := [f for f in files if f not in by_file]:
+            raise ConflictError(f"Save {op} changed {unknown[0]}, which the kit no longer knows.")
+        # Files that refer to others first: the reviews an interview's save added are gone
+        # before the interview is, so no step sees a rating without its interview.
+        tables = sorted((by_file[f] for f in files), key=_depth, reverse=True)
+        message = entries["message"].iat[0] if "message" in entries else ""
+        with ws.transaction(f"Undo of save {op}" + (f" ({message})" if message else ""),
+                            undoes=str(op)):  # fmt: skip
+            for table in tables:
+                mine = entries.loc[entries["file"] == TABLES[table].file].reset_index(drop=True)
 
-        def change(frame, raws):
-            return _revert(frame, raws, table, entries, op)
+                def change(frame, raws, table=table, mine=mine):
+                    return _revert(frame, raws, table, mine, op)
 
-        adds = bool((entries["action"] == "add").any())
-        ws._commit(table, change, deleting=adds, undoes=str(op))
+                adds = bool((mine["action"] == "add").any())
+                ws._commit(table, change, deleting=adds, check=False)
+            ws._check_staged()
         return entries
+
+
+def _depth(table: str) -> int:
+    """How many references lead from ``table`` down to a table that refers to none."""
+    refs = {c.ref for c in TABLES[table].columns if c.ref and c.ref != table}
+    return 1 + max((_depth(r) for r in refs), default=0)
 
 
 def _revert(frame: pd.DataFrame, raws: Mapping, table: str, entries: pd.DataFrame, op: int):

@@ -1,10 +1,10 @@
 """The one store: every read and every write of a workspace goes through :class:`Workspace`.
 
-A save takes the workspace lock, re-reads the file it changes, applies the change to what is on
-disk now (so two notebooks and the command line never lose each other's rows), checks the
-result, writes a temporary file in the same folder, fsyncs it, keeps the previous version as a
-backup, moves the new file into place with ``os.replace`` and fsyncs the folder. A save either
-fully happens or leaves the file byte-identical.
+Every save is a transaction (see transaction.py): it takes the workspace lock once, re-reads
+the files it changes, applies each change to what is on disk now (so two notebooks and the
+command line never lose each other's rows), checks the result, and commits every changed file,
+the id counters and one history entry together through an intent journal. A save either fully
+happens or leaves every file byte-identical, even when the process is killed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -20,26 +21,25 @@ import numpy as np
 import pandas as pd
 
 from ..errors import (
-    ConflictError,
     DataError,
     LockTimeoutError,
-    RecordError,
     WorkspaceError,
 )
+from . import history
 from .csvread import RawTable, read_table
 from .csvwrite import encode_table
 from .dataset import Data
 from .durable import atomic_write as _atomic_write
 from .durable import process_lock, write_file
-from .schema import TABLES, TOUCHPOINTS, Touchpoint
+from .edits import FIX_HINT, Edits, raise_for
+from .schema import META, TABLES, TOUCHPOINTS, Touchpoint
+from .transaction import JOURNAL, Transaction, _Write, commit, recover
 from .validate import validate_tables
 
 __all__ = ["Data", "Workspace", "write_file"]
 
-META = ".rejectkit"
 
-
-class Workspace:
+class Workspace(Edits):
     """A folder of CSV files, and the only way the kit reads or writes them.
 
     >>> import tempfile
@@ -63,9 +63,18 @@ class Workspace:
         # What the history stamps on each save; None reads the clock then (tests set it).
         self.clock = clock
         self._cache: tuple[tuple, Data] | None = None
+        # The transaction open in each thread (the lock is per thread too).
+        self._local = threading.local()
+        # What the last recovery of an interrupted save did, shown once as a notice.
+        self.recovered: str | None = None
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
+
+    def __fspath__(self) -> str:
+        # A workspace is where its files are: the history and other folder-level helpers
+        # take a path, and accept a Workspace as one.
+        return str(self.path)
 
     # Reading ---------------------------------------------------------------------------
 
@@ -93,12 +102,15 @@ class Workspace:
         save replaces the file, so it gets a new inode) returns the same tables without
         parsing them again: a notebook's banner and forms share one read.
         """
-        if self.path.is_dir() and any(self.path.glob(".*.tmp")):
+        if self.path.is_dir() and (self._temps() or (self.path / META / JOURNAL).exists()):
             self._sweep_now()
         stamp = self._stamp()
         if self._cache is None or self._cache[0] != stamp:
             self._cache = (stamp, self._parse_all())
-        return self._cache[1].copy()
+        data = self._cache[1].copy()
+        if self.recovered:
+            data.notices = [self.recovered, *data.notices]
+        return data
 
     def _stamp(self) -> tuple:
         stamp = []
@@ -133,7 +145,7 @@ class Workspace:
         """Read every file and raise :class:`DataError` listing every problem, if any."""
         data = self.read()
         if data.problems:
-            raise DataError(data.problems, hint=_FIX_HINT)
+            raise DataError(data.problems, hint=FIX_HINT)
         return data
 
     # Writing ---------------------------------------------------------------------------
@@ -154,7 +166,7 @@ class Workspace:
             ) from None
         try:
             if lock.lock_counter == 1:
-                self._sweep()
+                self._recover()
             yield
         finally:
             lock.release()
@@ -178,160 +190,107 @@ class Workspace:
         except Timeout:
             return
         try:
-            self._sweep()
+            self._recover()
         finally:
             lock.release()
 
-    def _sweep(self) -> None:
-        # Under the lock no save is in flight, so any temp file left is from a crashed one.
-        for stale in [*self.path.glob(".*.tmp"), *(self.path / META).glob(".*.tmp")]:
-            with contextlib.suppress(OSError):
-                stale.unlink()
+    def _recover(self) -> None:
+        # Under the lock no save is in flight, so a journal or a temp file is a crashed one's.
+        said = recover(self.path, self._temps)
+        if said:
+            self.recovered = said
+            self._cache = None
 
-    def add(self, table: str, record: Mapping[str, str]) -> str:
-        """Add one record and return its key (the new id, assigned by the kit)."""
-        return self.add_many(table, [record])[0]
+    def _temps(self) -> list[Path]:
+        return [*self.path.glob(".*.tmp"), *(self.path / META).glob(".*.tmp")]
 
-    def add_many(self, table: str, records: Iterable[Mapping[str, str]]) -> list[str]:
-        """Add several records to one file in one save; return their keys."""
-        records = [dict(r) for r in records]
-        spec = TABLES[table]
-        keys: list = []
+    @contextlib.contextmanager
+    def transaction(self, message: str = "", *, undoes: str = "") -> Iterator[Transaction]:
+        """Make every save inside the block one change: all files or none, one history entry,
+        one undo. An error inside leaves every file byte-identical.
 
-        def change(frame, raws):
-            if spec.id_prefix:
-                ids = self._next_ids(table, frame, len(records))
-                for r, new in zip(records, ids, strict=True):
-                    r["id"] = new
-            keys[:] = [_key_of(spec, r) for r in records]
-            new = _frame_of(records, frame.columns, table, start=len(frame))
-            return pd.concat([frame, new]), list(new.index)
+        Saves inside see each other's changes; nothing is written until the block ends. A
+        transaction opened inside another is part of the outer one.
 
-        self._commit(table, change)
-        return keys
-
-    def update(
-        self,
-        table: str,
-        key,
-        changes: Mapping[str, str],
-        *,
-        expected: Mapping[str, str] | None = None,
-    ) -> dict[str, str]:
-        """Change fields of one record; return it as saved.
-
-        ``expected`` is the record as the caller last saw it: if any of its fields differ on
-        disk now (someone edited the file meanwhile), nothing is saved and
-        :class:`ConflictError` says what changed.
+        >>> import tempfile
+        >>> ws = Workspace(tempfile.mkdtemp())
+        >>> with ws.transaction("Two applications") as tx:
+        ...     a = ws.add("applications", {"company": "Northwind", "role": "Analyst",
+        ...         "applied_on": "2026-11-02", "stage": "applied", "outcome": "open"})
+        ...     b = ws.add("applications", {"company": "Contoso", "role": "Analyst",
+        ...         "applied_on": "2026-11-03", "stage": "applied", "outcome": "open"})
+        >>> tx.op, len(ws.read().applications)
+        (1, 2)
         """
-        spec = TABLES[table]
-        changes = {k: _text(v, k) for k, v in changes.items()}
-        if bad := [k for k in changes if k in spec.key]:
-            raise RecordError(table, {bad[0]: "is assigned by the kit and cannot be changed"})
-        saved: dict[str, str] = {}
+        outer = getattr(self._local, "tx", None)
+        if outer is not None:
+            yield outer
+            return
+        with self.locked():
+            tx = Transaction(message, undoes)
+            self._local.tx = tx
+            try:
+                yield tx
+            finally:
+                self._local.tx = None
+            self._write_transaction(tx)
 
-        def change(frame, raws):
-            i = self._find(table, frame, key, expected)
-            frame = frame.copy()
-            for column, value in changes.items():
-                if column not in frame.columns:
-                    raise RecordError(table, {column: f"is not a column of {spec.file}"})
-                frame.iloc[i, frame.columns.get_loc(column)] = value
-            saved.update(frame.iloc[i].to_dict())
-            return frame, [frame.index[i]]
+    def current(self, table: str) -> pd.DataFrame:
+        """``table`` as the open transaction sees it (its own changes included), else as on
+        disk now. For save functions that decide on what is there right now."""
+        tx = getattr(self._local, "tx", None)
+        if tx is None:
+            return self._read_raw([table], check=False)[table].frame.copy()
+        return self._tables(tx, {table})[table].frame.copy()
 
-        self._commit(table, change)
-        return saved
+    def _tables(self, tx: Transaction, names: set[str]) -> dict[str, RawTable]:
+        fresh = [n for n in names if n not in tx.after and n not in tx.seen]
+        if fresh:
+            tx.seen.update(self._read_raw(fresh, check=False))
+        return {n: tx.after.get(n) or tx.seen[n] for n in TABLES if n in names}
 
-    def delete(self, table: str, key, *, expected: Mapping[str, str] | None = None) -> None:
-        """Remove one record. Records that refer to it must be removed first."""
-        spec = TABLES[table]
-
-        def change(frame, raws):
-            i = self._find(table, frame, key, expected)
-            value = frame[spec.key[0]].iat[i]
-            for other in raws.values():
-                for col in other.table.columns:
-                    if col.ref == table and (n := int((other.frame[col.name] == value).sum())):
-                        raise ConflictError(
-                            f"{value} is still used by {n} row{'s' * (n != 1)} of "
-                            f"{other.file} ({col.name}); delete or change those first."
-                        )
-            return frame.drop(index=frame.index[i]), []
-
-        self._commit(table, change, deleting=True)
-
-    def replace(
-        self, table: str, where: Mapping[str, str], records: Iterable[Mapping[str, str]]
-    ) -> list:
-        """Replace every record whose fields match ``where`` by ``records`` in one save.
-
-        Used to save the reviews of one interview again after editing it.
-        """
-        records = [{**dict(r), **dict(where)} for r in records]
-        spec = TABLES[table]
-        if spec.id_prefix:
-            raise ValueError(f"replace() is for tables without ids, not {table}")
-
-        def change(frame, raws):
-            match = np.ones(len(frame), dtype=bool)
-            for column, value in where.items():
-                match &= (frame[column] == value).to_numpy(dtype=bool)
-            new = _frame_of(records, frame.columns, table, start=len(frame))
-            return pd.concat([frame.loc[~match], new]), list(new.index)
-
-        self._commit(table, change)
-        return [_key_of(spec, r) for r in records]
-
-    def _find(self, table: str, frame: pd.DataFrame, key, expected) -> int:
-        spec = TABLES[table]
-        key = (key,) if isinstance(key, str) else tuple(key)
-        match = np.ones(len(frame), dtype=bool)
-        for column, value in zip(spec.key, key, strict=True):
-            match &= (frame[column] == value).to_numpy(dtype=bool)
-        found = np.flatnonzero(match)
-        shown = " / ".join(key)
-        if not len(found):
-            raise ConflictError(
-                f"{shown} is no longer in {spec.file} (was it deleted or edited in another "
-                "program?); reload the form to see the file as it is now."
-            )
-        i = int(found[0])
-        if expected:
-            differs = [
-                f"{c}: you loaded {expected[c]!r}, the file now has {frame[c].iat[i]!r}"
-                for c in expected
-                if c in frame.columns and frame[c].iat[i] != _text(expected[c], c)
-            ]
-            if differs:
-                raise ConflictError(
-                    f"{shown} in {spec.file} changed since you loaded it ({'; '.join(differs)}). "
-                    "Nothing was saved and your typed values are kept: reload to see the new "
-                    "version, then make your change again."
-                )
-        return i
+    def _write_transaction(self, tx: Transaction) -> None:
+        changed = [n for n in tx.after if not tx.after[n].frame.equals(tx.seen[n].frame)]
+        version = history.next_version(
+            self.path,
+            [(n, tx.seen[n].frame, tx.after[n].frame) for n in changed],
+            clock=self.clock,
+            message=tx.message,
+            undoes=tx.undoes,
+        )
+        if version is None:
+            return  # nothing changed: no file is written, and the history has no entry
+        tx.op, history_bytes = version
+        writes = [
+            _Write(self.file(n), encode_table(tx.after[n].frame, tx.after[n].dialect), True)
+            for n in changed
+        ]
+        if tx.counters is not None:
+            counters = json.dumps(tx.counters, indent=1).encode()
+            writes.append(_Write(self.path / META / "counters.json", counters))
+        writes.append(_Write(history.history_path(self.path), history_bytes))
+        commit(self.path, writes, keep=self.backups, describe=tx.message or f"save {tx.op}")
 
     def _commit(
-        self, table: str, change: Callable, *, deleting: bool = False, undoes: str = ""
+        self, table: str, change: Callable, *, deleting: bool = False, check: bool = True
     ) -> None:
-        """Apply ``change(frame, raws) -> (frame, touched labels)`` to the file on disk now.
+        """Apply ``change(frame, raws) -> (frame, touched labels)`` to ``table`` as the open
+        transaction sees it (one of its own when none is open).
 
         Rows keep their index label through the change, so a problem in an untouched row is
         reported at its real line, and a problem in a touched row as a field of the record.
-        Every changed field is recorded in the history (see history.py); ``undoes`` is the
-        save an undo reverts.
+        ``check=False`` leaves the checks to :meth:`_check_staged`, for a change made of
+        several steps that are only consistent together (an undo of several files).
         """
-        from . import history
-
         spec = TABLES[table]
-        with self.locked():
+        with self.transaction() as tx:
             names = {table} | {c.ref for c in spec.columns if c.ref} | {"touchpoints"}
             if deleting:
                 names |= {t.name for t in TABLES.values() if any(c.ref == table for c in t.columns)}
-            raws = self._read_raw(names, check=False)
+            raws = self._tables(tx, names)
             raw = raws[table]
             if raw.problems:
-                raise DataError(raw.problems, hint=_FIX_HINT)
+                raise DataError(raw.problems, hint=FIX_HINT)
             frame, touched = change(raw.frame, raws)
             labels = frame.index.to_numpy()
             last = int(raw.lines.max()) if len(raw.lines) else 1
@@ -343,41 +302,47 @@ class Workspace:
             )
             frame = frame.reset_index(drop=True)
             after = RawTable(spec, frame, lines.astype(np.int64), raw.dialect)
-            raws[table] = after
-            validate_tables(raws)
-            _raise_for(after, {int(lines[np.flatnonzero(labels == t)[0]]) for t in touched}, table)
-            # The history's new version is written and fsynced first (the step that can run out
-            # of disk), then the data file is replaced, then the history. A crash between the
-            # two renames loses the history rows of that one save, never data, and the history
-            # never claims a change that did not happen: undo relies on it being true, and
-            # refuses rather than guesses whenever a field differs from what the history says.
-            pending = history._prepare(self, table, raw.frame, frame, undoes)
-            try:
-                self._write(table, encode_table(frame, raw.dialect))
-            except BaseException:
-                pending.discard()
-                raise
-            pending.commit()
+            if check:
+                raws[table] = after
+                validate_tables(raws)
+                touched_lines = {int(lines[np.flatnonzero(labels == t)[0]]) for t in touched}
+                raise_for(after, touched_lines, table)
+            # Staged only when every check passed: a refused step leaves the transaction as it
+            # was, and nothing is written before the whole block has succeeded.
+            tx.after[table] = after
+
+    def _check_staged(self) -> None:
+        """Check every file the open transaction changed, together with what they refer to."""
+        tx = self._local.tx
+        names = set(tx.after)
+        for n in list(names):
+            names |= {c.ref for c in TABLES[n].columns if c.ref} | {"touchpoints"}
+            names |= {t.name for t in TABLES.values() if any(c.ref == n for c in t.columns)}
+        raws = {n: RawTable(r.table, r.frame, r.lines, r.dialect)
+                for n, r in self._tables(tx, names).items()}  # fmt: skip
+        validate_tables(raws)
+        problems = sorted(p for n in tx.after for p in raws[n].problems)
+        if problems:
+            raise DataError(problems, hint=FIX_HINT)
 
     def _next_ids(self, table: str, frame: pd.DataFrame, n: int) -> list[str]:
         spec = TABLES[table]
-        counters_file = self.path / META / "counters.json"
-        try:
-            counters = json.loads(counters_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            counters = {}
+        tx = self._local.tx
+        if tx.counters is None:
+            try:
+                tx.counters = json.loads((self.path / META / "counters.json").read_text("utf-8"))
+            except (OSError, ValueError):
+                tx.counters = {}
         ids = frame["id"]
         numbers = pd.to_numeric(
             ids[ids.str.startswith(spec.id_prefix)].str.slice(1), errors="coerce"
         )
         highest = int(numbers.max()) if numbers.notna().any() else 0
-        top = max(int(counters.get(table, 0)), highest)
-        ids = [f"{spec.id_prefix}{k:04d}" for k in range(top + 1, top + 1 + n)]
-        counters[table] = top + n
-        # The counter is written before the data: a crash in between skips an id, which is
-        # harmless, where the other order could hand out a deleted record's id again.
-        _atomic_write(counters_file, json.dumps(counters, indent=1).encode(), None, 0)
-        return ids
+        # The counter never goes back, so a deleted record's id is never handed out again; it
+        # is committed with the data, in the same transaction.
+        top = max(int(tx.counters.get(table, 0)), highest)
+        tx.counters[table] = top + n
+        return [f"{spec.id_prefix}{k:04d}" for k in range(top + 1, top + 1 + n)]
 
     def put_file(self, table: str, data: bytes) -> None:
         """Replace the whole file of ``table`` with ``data`` (to create a workspace or restore
@@ -401,45 +366,3 @@ class Workspace:
     def backup(self, table: str, n: int = 1) -> Path:
         """The path of the ``n``-th most recent backup of ``table``'s file."""
         return self.path / META / "backups" / f"{TABLES[table].file}.{n}"
-
-
-_FIX_HINT = (
-    "Fix these in the file (run `rejectkit check` to list them again), then try again; "
-    "nothing was changed."
-)
-
-
-def _text(value, column: str) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if "\x00" in text:
-        raise RecordError("record", {column: "holds a NUL character, which a CSV file cannot keep"})
-    return text
-
-
-def _frame_of(records: list[dict], columns, table: str, start: int) -> pd.DataFrame:
-    known = set(columns)
-    for r in records:
-        if extra := [k for k in r if k not in known]:
-            raise RecordError(table, {extra[0]: f"is not a column of {table}.csv"})
-    return pd.DataFrame(
-        {c: pd.array([_text(r.get(c, ""), c) for r in records], dtype="str") for c in columns},
-        index=range(start, start + len(records)),
-    )
-
-
-def _key_of(spec, record: Mapping[str, str]):
-    values = tuple(str(record.get(k, "")) for k in spec.key)
-    return values[0] if len(values) == 1 else values
-
-
-def _raise_for(after: RawTable, touched_lines: set[int], table: str) -> None:
-    mine = [p for p in after.problems if p.line in touched_lines]
-    if mine:
-        fields: dict[str, str] = {}
-        for p in mine:
-            fields.setdefault(p.column or "record", p.message)
-        raise RecordError(table, fields)
-    if after.problems:
-        raise DataError(after.problems, hint=_FIX_HINT)

@@ -19,7 +19,6 @@ __all__ = [
     "ApplicationPicker",
     "Field",
     "application_choices",
-    "changed",
     "check_day",
     "day_text",
     "html_message",
@@ -106,18 +105,6 @@ def html_message(text: str, kind: str = "ok") -> str:
 
 # Text boxes and lists take the form's width; dates, buttons and boxes keep their own.
 _STRETCH = (w.Text, w.Textarea, w.Dropdown)
-
-
-def changed(loaded: dict[str, str], record: dict[str, str]) -> dict[str, str]:
-    """The fields of ``record`` that differ from ``loaded``, the record as read from the file.
-
-    Spaces around a value in the file do not count: the form drops them from what is typed,
-    and a save must not rewrite fields the user did not touch.
-
-    >>> changed({"role": "Analyst ", "notes": ""}, {"role": "Analyst", "notes": "Call back"})
-    {'notes': 'Call back'}
-    """
-    return {k: v for k, v in record.items() if loaded.get(k, "").strip() != v}
 
 
 class Field:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ...records.saves import save_application
 from ...store.schema import OUTCOMES, STAGES
 from ...store.workspace import Data
 from ._base import Form
 from ._fields import (
     ApplicationPicker,
     Field,
-    changed,
     check_day,
     day_text,
     text_of,
@@ -225,20 +225,12 @@ class ApplicationForm(Form):
         return problems
 
     def _write(self) -> str:
-        record = self._record()
-        if self._loaded is None:
-            self.saved = self.ws.add("applications", record)
-            return f"Saved application {self.saved}: {record['company']}, {record['role']}."
-        app_id = self._loaded["id"]
-        changes = changed(self._loaded, record)
-        self.saved = app_id
-        if not changes:
-            return f"Nothing changed in {app_id}, so there was nothing to save."
-        self.ws.update("applications", app_id, changes, expected=self._loaded)
-        if {"outcome", "outcome_on"} & set(changes) and record["outcome"] != "open":
-            when = f" on {record['outcome_on']}" if record["outcome_on"] else ""
-            return f"Saved {app_id} ({record['company']}): {record['outcome']}{when}."
-        return f"Saved {app_id} ({record['company']}): changed {', '.join(changes)}."
+        loaded = self._loaded
+        saved = save_application(
+            self.ws, self._record(), app_id=loaded["id"] if loaded else None, expected=loaded
+        )
+        self.saved = saved.key
+        return saved.message
 
     def _reset(self) -> None:
         self._new()

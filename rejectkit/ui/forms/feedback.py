@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ...records.saves import save_feedback
 from ...store.workspace import Data
 from ._base import Form
 from ._fields import ApplicationPicker, Field, check_day, day_text, text_of
@@ -118,11 +119,9 @@ class FeedbackForm(Form):
             "to_improve": text_of(self["to_improve"]),
             "touchpoints": ";".join(k for k, box in self.topics.items() if box.value),
         }
-        self.saved = self.ws.add("feedback", record)
-        apps = self.data.tables["applications"]
-        company = apps.loc[apps["id"] == record["application_id"], "company"]
-        about = f" ({company.iat[0]})" if len(company) else ""
-        return f"Saved feedback {self.saved} for {record['application_id']}{about}."
+        saved = save_feedback(self.ws, record)
+        self.saved = saved.key
+        return saved.message
 
     def _reset(self) -> None:
         self._new()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 import ipywidgets as w
 
-from ...errors import ConflictError
-from ...store.schema import FORMATS, RESULTS, STAGES, Touchpoint
+from ...records.saves import save_review
+from ...store.schema import FORMATS, RESULTS, Touchpoint
 from ...store.workspace import Data
 from ._base import Form
 from ._fields import (
@@ -16,7 +15,6 @@ from ._fields import (
     MAX_WIDTH,
     ApplicationPicker,
     Field,
-    changed,
     check_day,
     day_text,
     html_message,
@@ -271,7 +269,6 @@ class ReviewForm(Form):
         return found.iat[0] if len(found) else ""
 
     def _write(self) -> str:
-        ws = self.ws
         record = {n: text_of(self[n]) for n in ("round", "went_well", "do_differently")}
         record |= {
             "application_id": self.picker.id,
@@ -279,65 +276,19 @@ class ReviewForm(Form):
             "format": self["format"].value or "",
             "result": self["result"].value,
         }
-        reviews = [r for r in (row.row() for row in self.rows.values()) if r]
-        result = record["result"]
-        target = "offer" if result == "offer" else "final" if self["final"].value else "interview"
-        undo: list[Callable[[], object]] = []
-        with ws.locked():
-            try:
-                if self._loaded is None:
-                    iid = ws.add("interviews", record)
-                    undo.append(lambda: ws.delete("interviews", iid))
-                else:
-                    iid = self._loaded["id"]
-                    self._check_unchanged(ws.read(), iid)
-                    before = self._loaded
-                    changes = changed(before, record)
-                    if changes:
-                        ws.update("interviews", iid, changes, expected=before)
-                        undo.append(lambda: ws.update("interviews", iid,
-                                                      {k: before[k] for k in changes}))  # fmt: skip
-                ws.replace("reviews", {"interview_id": iid}, reviews)
-                moved = self._advance(record["application_id"], target)
-            except BaseException:
-                # The interview, its ratings and the stage are saved together or not at all.
-                for step in reversed(undo):
-                    try:
-                        step()
-                    except Exception as e:  # keep undoing; the first error is the one to show
-                        self.last_error = e
-                raise
-        self.saved = iid
-        n = len(reviews)
-        skipped = sum(r["score"] == "" for r in reviews)
-        na = f" ({skipped} not applicable)" if skipped else ""
-        return f"Saved interview {iid} with {n} touchpoint{'s' * (n != 1)}{na}.{moved}"
-
-    def _check_unchanged(self, fresh: Data, iid: str) -> None:
-        """Refuse to save over an interview or its ratings edited in another program."""
-        interviews = fresh.tables["interviews"]
-        now = interviews.loc[interviews["id"] == iid]
-        if now.empty:
-            what = "is no longer in interviews.csv (deleted in another program?)"
-        elif {k: str(v) for k, v in now.iloc[0].to_dict().items()} != self._loaded:
-            what = "in interviews.csv changed since you loaded it"
-        elif _reviews_of(fresh, iid) != self._loaded_reviews:
-            what = "has ratings in reviews.csv that changed since you loaded them"
-        else:
-            return
-        raise ConflictError(
-            f"Interview {iid} {what}. Nothing was saved and your values are kept: reload to "
-            "see the file as it is now, then make your change again."
+        ratings = [r for r in (row.row() for row in self.rows.values()) if r]
+        loaded = self._loaded
+        saved = save_review(
+            self.ws,
+            record,
+            ratings,
+            interview_id=loaded["id"] if loaded else None,
+            final=self["final"].value,
+            expected=loaded,
+            expected_ratings=self._loaded_reviews if loaded else None,
         )
-
-    def _advance(self, app_id: str, target: str) -> str:
-        """Move the application's stage forward to ``target``; never backward."""
-        apps = self.ws.read().tables["applications"]
-        now = apps.loc[apps["id"] == app_id, "stage"].iat[0]
-        if now in STAGES and STAGES.index(now) >= STAGES.index(target):
-            return ""
-        self.ws.update("applications", app_id, {"stage": target}, expected={"stage": now})
-        return f" Application {app_id} is now at the {target} stage."
+        self.saved = saved.key
+        return saved.message
 
     def _reset(self) -> None:
         if self.earlier.value:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ...records.saves import save_strategy_change
 from ...store.workspace import Data
 from ._base import Form
 from ._fields import Field, check_day, day_text, text_of
@@ -84,10 +85,9 @@ class StrategyForm(Form):
             "touchpoint": key,
             "change": text_of(self["change"]),
         }
-        self.saved = self.ws.add("changes", record)
-        return (
-            f"Saved change {self.saved} for “{self.data.label(key)}”, from {record['changed_on']}."
-        )
+        saved = save_strategy_change(self.ws, record, label=self.data.label(key))
+        self.saved = saved.key
+        return saved.message
 
     def _reset(self) -> None:
         self._new()
