@@ -82,7 +82,7 @@ _WHERE = {
     "RejectkitError": "errors",
     "Data": "store.dataset",
     "Workspace": "store.workspace",
-    "open_workspace": "store.location",
+    "open_workspace": "ui.cells",
     "today": "store.location",
     "Draft": "messages.drafts",
     "draft_message": "messages.drafts",

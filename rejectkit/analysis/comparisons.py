@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..dates import short_date
 from .findings import Findings
 from .touchpoints import (
     MIN_CHANGE,
     NO_INTERVIEWS,
     WINDOW,
-    day,
     interview_table,
     num,
     plural,
@@ -167,8 +167,8 @@ def blind_spots(data) -> Findings:
     table = rows[[*columns, "label", "score", "verdict", "to_improve"]]
     spots = table[table["verdict"] == "blind spot"]
     sentences = [
-        f"Blind spot: {r.label}, at {r.company} ({day(r.held_on)}). You rated it {int(r.score)} "
-        f'out of 5, but the feedback said: "{r.to_improve}"'
+        f"Blind spot: {r.label}, at {r.company} ({short_date(r.held_on)}). You rated it "
+        f'{int(r.score)} out of 5, but the feedback said: "{r.to_improve}"'
         for r in spots.itertuples()
     ]
     seen = int((table["verdict"] == "you saw it too").sum())
@@ -247,7 +247,7 @@ def strategy_effects(data, *, window: int = WINDOW) -> Findings:
     table = table[[*columns, "before_mean", "before_n", "after_mean", "after_n", "difference"]]
 
     def sentence(r):
-        head = f"{day(r.changed_on)}, {r.label} ({r.change_text})"
+        head = f"{short_date(r.changed_on)}, {r.label} ({r.change_text})"
         if not r.after_n:
             return f"{head}: no rated interview since this change yet."
         after = f"{num(r.after_mean)} over the {plural(r.after_n, 'interview')} after"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..dates import short_date
 from .comparisons import feedback_themes
 from .touchpoints import (
     NO_INTERVIEWS,
-    day,
     interview_table,
     num,
     plural,
@@ -68,7 +68,7 @@ def _notes(scores: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
 def _note_lines(notes: pd.DataFrame, key: str) -> list[str]:
     mine = notes[notes["touchpoint"] == key]
     return [
-        f"- {day(d)}, {_clean(c)}: {n}"
+        f"- {short_date(d)}, {_clean(c)}: {n}"
         for d, c, n in zip(mine["held_on"], mine["company"].fillna(""), mine["note"], strict=True)
     ]
 
@@ -111,10 +111,10 @@ def prep_sheet(data, *, today: date, n: int = 3) -> str:
 
 def _heading(data, scores, interviews, today: date) -> list[str]:
     rated = scores[scores["score"].notna()]
-    head = f"Prepared on {day(pd.Timestamp(today))}"
+    head = f"Prepared on {short_date(pd.Timestamp(today))}"
     if len(rated):
         count = plural(rated["interview_id"].nunique(), "rated interview")
-        span = f"{day(rated['held_on'].min())} to {day(rated['held_on'].max())}"
+        span = f"{short_date(rated['held_on'].min())} to {short_date(rated['held_on'].max())}"
         head += f" from your {count} ({span})"
     lines = [head + ".", ""]
     if data.demo:
@@ -123,7 +123,7 @@ def _heading(data, scores, interviews, today: date) -> list[str]:
     if len(upcoming):
         nxt = upcoming.iloc[0]
         what = [_clean(x) for x in (nxt["company"], nxt["round"]) if isinstance(x, str) and x]
-        lines += [f"**Your next interview:** {', '.join([day(nxt['held_on']), *what])}.", ""]
+        lines += [f"**Your next interview:** {', '.join([short_date(nxt['held_on']), *what])}.", ""]
     return lines
 
 
@@ -179,7 +179,7 @@ def _feedback_section(themes: pd.DataFrame) -> list[str]:
 
 
 def _times(n: int, on) -> str:
-    return f"once, {day(on)}" if n == 1 else f"{n} times, latest {day(on)}"
+    return f"once, {short_date(on)}" if n == 1 else f"{n} times, latest {short_date(on)}"
 
 
 def _numbers(row: pd.Series) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..dates import long_date as _long
 from ..errors import RejectkitError
 from ..store.csvread import Dialect
 from ..store.csvwrite import encode_table
@@ -109,7 +110,3 @@ def write_report(
         else:
             write_file(target, render_html(report, start, end, today=today).encode("utf-8"))
     return targets
-
-
-def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"

@@ -54,11 +54,6 @@ def touchpoint_labels(data) -> dict[str, str]:
     return {t.key: t.label for t in data.touchpoints}
 
 
-def day(value) -> str:
-    """A date as people write it: ``12 Aug 2026``."""
-    return f"{value.day} {value:%b %Y}" if pd.notna(value) else "an unknown date"
-
-
 def num(value: float) -> str:
     return f"{value:.1f}"
 

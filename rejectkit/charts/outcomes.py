@@ -7,7 +7,8 @@ import numpy as np
 
 from ..analysis.comparisons import passed_vs_rejected, strategy_effects
 from ..analysis.funnel import funnel_summary
-from ..analysis.touchpoints import NO_INTERVIEWS, day, interview_table
+from ..analysis.touchpoints import NO_INTERVIEWS, interview_table
+from ..dates import short_date
 from .scores import CMAP, dumbbell, message, new_axes, rating_axis, wrap
 
 __all__ = ["plot_funnel", "plot_passed_vs_rejected", "plot_strategy_changes"]
@@ -169,7 +170,7 @@ def plot_strategy_changes(data, *, ax=None):
         )
     table = table.iloc[::-1]  # the oldest change at the top
     labels = [
-        wrap(f"{day(d)}: {label}", 34)
+        wrap(f"{short_date(d)}: {label}", 34)
         for d, label in zip(table["changed_on"], table["label"], strict=True)
     ]
     dumbbell(

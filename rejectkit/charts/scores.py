@@ -19,11 +19,11 @@ import pandas as pd
 
 from ..analysis.touchpoints import (
     NO_INTERVIEWS,
-    day,
     interview_table,
     score_table,
     touchpoint_summary,
 )
+from ..dates import short_date
 
 __all__ = ["plot_score_heatmap", "plot_score_trends", "plot_touchpoint_changes"]
 
@@ -224,7 +224,7 @@ def plot_score_heatmap(data, *, last: int | None = 30, ax=None):
     names = company.where(company.str.len() <= 24, company.str.slice(0, 23) + "…")
     ax.set_yticks(
         range(rows),
-        [f"{day(d)} · {n}" for d, n in zip(shown["held_on"], names, strict=True)],
+        [f"{short_date(d)} · {n}" for d, n in zip(shown["held_on"], names, strict=True)],
         fontsize="small",
     )
     ax.set_xticks(

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
 
+from ..dates import long_date
 from ..errors import RejectkitError
 from ..store.schema import TABLES
 
@@ -27,6 +27,7 @@ __all__ = [
     "TemplateError",
     "draft_message",
     "eml_bytes",
+    "interview_words",
     "mailto_link",
     "template_help",
     "tones",
@@ -233,14 +234,7 @@ def _split(text: str, filename: str) -> tuple[str, str]:
     return first.removeprefix("Subject:").strip(), body + "\n"
 
 
-def _day(value: str) -> str:
-    if not value:
-        return ""
-    d = date.fromisoformat(value)
-    return f"{d.day} {d:%B}"
-
-
-def _interview_words(round_: str) -> str:
+def interview_words(round_: str) -> str:
     round_ = round_.strip()
     if not round_:
         return "the interview"
@@ -266,8 +260,8 @@ def _fields(data, application_id: str, contact_id: str) -> dict:
             role=app["role"],
             stage=app["stage"],
             stage_reached=_STAGE_WORDS.get(app["stage"], ""),
-            applied_on=_day(app["applied_on"]),
-            outcome_on=_day(app["outcome_on"]),
+            applied_on=long_date(app["applied_on"], year=False),
+            outcome_on=long_date(app["outcome_on"], year=False),
             to_name=app["contact_name"],
             to_email=app["contact_email"],
         )
@@ -305,8 +299,8 @@ def _latest_interview(interviews: pd.DataFrame, application_id: str) -> dict:
         return {}
     last = mine.sort_values("held_on", kind="stable").iloc[-1]
     return {
-        "interview": _interview_words(last["round"]),
-        "interview_on": _day(last["held_on"]),
+        "interview": interview_words(last["round"]),
+        "interview_on": long_date(last["held_on"], year=False),
         "interview_note": last["went_well"],
     }
 
@@ -321,7 +315,7 @@ def _last_request(data, application_id: str) -> str:
         asked = pd.concat([asked, sent.loc[mine, "sent_on"]])
     asked = asked.loc[asked != ""]
     # ISO dates sort as text.
-    return _day(asked.max()) if len(asked) else ""
+    return long_date(asked.max(), year=False) if len(asked) else ""
 
 
 def mailto_link(draft: Draft) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..dates import long_date as _day
+
 __all__ = [
     "CADENCE_DAYS",
     "FEEDBACK_DAYS",
@@ -95,10 +97,6 @@ def due(
     """
     everything = reminders(data, today=today, feedback_days=feedback_days, ghost_days=ghost_days)
     return [r for r in everything if r.due_on <= today]
-
-
-def _day(value) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _feedback(data, days: int) -> list[Reminder]:

@@ -11,25 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..store.durable import write_file
-from ..store.location import ENV, open_workspace
+from ..store.location import ENV, notebooks_path, open_workspace
 from .serve import Service, free_port, serve
 
 __all__ = ["lab_environment", "notebooks_path", "run_lab"]
 
-_PACKAGE = Path(__file__).resolve().parents[1]
 LAB_PORT = 8888
 
 # JupyterLab asks every new user whether to fetch Jupyter news; the kit is offline-first and
 # the pop-up covers the forms, so the answer is set once here.
 _NOTIFICATION_SETTINGS = {"fetchNews": "false", "checkForUpdates": False}
-
-
-def notebooks_path() -> Path:
-    """The folder of the kit's notebooks."""
-    for candidate in (_PACKAGE.parent / "notebooks", _PACKAGE / "notebooks"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("The notebooks folder is missing from this installation of rejectkit.")
 
 
 def lab_environment(workspace: Path, settings_dir: Path) -> dict[str, str]:

@@ -115,7 +115,7 @@ def share(
     ``notebooks`` is the folder of the notebooks to share (default: the kit's own, where your
     edits are). ``out`` must be new, empty, or a bundle written before (replaced as a whole).
     """
-    from ..run.lab import notebooks_path
+    from ..store.location import notebooks_path
 
     options = options or ShareOptions()
     out = Path(out).expanduser().absolute()

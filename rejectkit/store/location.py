@@ -15,6 +15,7 @@ from .workspace import META, Workspace
 __all__ = [
     "default_path",
     "init_workspace",
+    "notebooks_path",
     "open_workspace",
     "resolve_path",
     "sample_path",
@@ -50,6 +51,14 @@ def resolve_path(data: str | os.PathLike | None = None) -> Path:
     if os.environ.get(ENV):
         return Path(os.environ[ENV]).expanduser()
     return default_path()
+
+
+def notebooks_path() -> Path:
+    """The folder of the kit's notebooks."""
+    for candidate in (_PACKAGE.parent / "notebooks", _PACKAGE / "notebooks"):
+        if candidate.is_dir():
+            return candidate
+    raise WorkspaceError("The notebooks folder is missing from this installation of rejectkit.")
 
 
 def sample_path() -> Path:
@@ -111,11 +120,6 @@ def open_workspace(data: str | os.PathLike | None = None, *, demo_if_new: bool =
     >>> open_workspace(tempfile.mkdtemp() + "/log").read().demo
     True
     """
-    from ..ui.cells import show_kit_errors_plainly
-
-    # Every notebook starts here, so this is where a notebook learns to show the kit's own
-    # errors (a problem in a file, a refused save) as plain messages.
-    show_kit_errors_plainly()
     path = resolve_path(data)
     if not _has_data(path):
         return init_workspace(path, demo=demo_if_new)

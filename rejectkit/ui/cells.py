@@ -15,7 +15,13 @@ from __future__ import annotations
 import sys
 import weakref
 
-__all__ = ["WidgetView", "close_widgets", "show_kit_errors_plainly", "shown_by_this_cell"]
+__all__ = [
+    "WidgetView",
+    "close_widgets",
+    "open_workspace",
+    "show_kit_errors_plainly",
+    "shown_by_this_cell",
+]
 
 # cell id -> (the run of the cell, the objects that run created)
 _BY_CELL: dict[str, tuple[object, list]] = {}
@@ -99,6 +105,21 @@ def show_kit_errors_plainly() -> None:
 
     shell.set_custom_exc((RejectkitError,), show)
     shell._rejectkit_plain_errors = True
+
+
+def open_workspace(data=None, *, demo_if_new: bool = True):
+    """``rk.open_workspace()``: the user's workspace (see
+    :func:`rejectkit.store.location.open_workspace`), and in a notebook the kit's own errors
+    shown as plain messages from here on; every notebook starts with it.
+
+    >>> import tempfile
+    >>> open_workspace(tempfile.mkdtemp() + "/log").read().demo
+    True
+    """
+    from ..store.location import open_workspace as open_store
+
+    show_kit_errors_plainly()
+    return open_store(data, demo_if_new=demo_if_new)
 
 
 class WidgetView:

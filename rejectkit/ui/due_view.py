@@ -6,6 +6,7 @@ import base64
 import html
 from datetime import date
 
+from ..dates import long_date
 from ..errors import RejectkitError
 from ..messages.drafts import TONES, draft_message
 from ..records.reminders import FEEDBACK_DAYS, GHOST_DAYS, check_in, due, mark_ghosted, reminders
@@ -178,7 +179,7 @@ class DueView(WidgetView):
 
 
 def _summary(items, today: date, data, limits: dict) -> str:
-    when = f"{today.day} {today:%B %Y}"
+    when = long_date(today)
     if not items:
         upcoming = reminders(data, today=today, **limits)
         text = f"Nothing is due on {when}."

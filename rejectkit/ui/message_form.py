@@ -16,15 +16,15 @@ import json
 from datetime import date
 
 from ..analysis.mindset import FEEDBACK_NOT_FAILURE, how_far
+from ..dates import long_date
 from ..errors import RejectkitError
 from ..messages.drafts import (
     KIND_LABELS,
     KINDS,
     TONES,
     Draft,
-    _day,
-    _interview_words,
     draft_message,
+    interview_words,
     mailto_link,
     tones,
 )
@@ -374,7 +374,8 @@ def _interview_hint(data, application_id: str) -> str:
     last = mine.sort_values("held_on").iloc[-1]
     if not last["went_well"]:
         return ""
+    when = long_date(last["held_on"], year=False)
     return (
-        f"From your notes on {_interview_words(last['round'])} ({_day(last['held_on'])}): "
+        f"From your notes on {interview_words(last['round'])} ({when}): "
         f"{last['went_well']} Something specific like this makes a good personal sentence."
     )

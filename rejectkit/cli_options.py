@@ -1,0 +1,209 @@
+"""The options of each command (see cli.py for the commands themselves)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+
+__all__ = ["ARGUMENTS"]
+
+
+def _lab_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port to serve on (default: 8888 for lab, 8866 for app, or the next free one)",
+    )
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+
+def _app_arguments(p: argparse.ArgumentParser) -> None:
+    _lab_arguments(p)
+    p.add_argument(
+        "--ip",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it "
+        "to your network, with a warning)",
+    )
+
+
+def _init_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--demo", action="store_true", help="start from a copy of the demo data")
+
+
+def _iso_date(value: str) -> date:
+    from .store.validate import check_date
+
+    if (problem := check_date(value)) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return date.fromisoformat(value)
+
+
+def _days(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and int(value) > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days above 0")
+    return int(value)
+
+
+def _reminder_arguments(p: argparse.ArgumentParser) -> None:
+    from .records.reminders import FEEDBACK_DAYS, GHOST_DAYS
+
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="DATE",
+        help="the day to list reminders for, as YYYY-MM-DD (default: today)",
+    )
+    p.add_argument(
+        "--feedback-days",
+        type=_days,
+        default=FEEDBACK_DAYS,
+        metavar="N",
+        help=f"nudge about feedback asked for more than N days ago (default {FEEDBACK_DAYS})",
+    )
+    p.add_argument(
+        "--ghost-days",
+        type=_days,
+        default=GHOST_DAYS,
+        metavar="N",
+        help=f"flag open applications silent for more than N days (default {GHOST_DAYS})",
+    )
+
+
+def _remind_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ics", required=True, metavar="FILE", help="the calendar file to write")
+    _reminder_arguments(p)
+
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the .csv or .xlsx file to import")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar='"COLUMN=FIELD"',
+        help="map a column of the file to a kit column (company, role, applied_on, status, "
+        "source, location, stage, outcome, outcome_on, contact_name, contact_email, notes), "
+        "or to nothing ('Salary=') to leave it out; repeat for more columns",
+    )
+    p.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="how the file writes dates, such as %%d/%%m/%%Y (31/12/2026) or %%m/%%d/%%Y; "
+        "needed for any date not written YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        metavar='"WORD=STAGE/OUTCOME"',
+        help="what a status word of the file means, such as 'No response=applied/ghosted', or "
+        "'Saved=skip' for jobs never applied to; repeat for more words",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx file (default: first)")
+    p.add_argument("--apply", action="store_true", help="write the new rows (default: dry run)")
+
+
+def _review_arguments(p: argparse.ArgumentParser) -> None:
+    from .store.schema import FORMATS, RESULTS
+
+    which = p.add_argument_group("which interview (one of)")
+    which.add_argument("--interview", metavar="ID", help="edit the review of this interview")
+    which.add_argument(
+        "--application", metavar="ID", help="a new interview for this application (A0003)"
+    )
+    p.add_argument(
+        "--scores",
+        metavar='"TOUCHPOINT=N,..."',
+        help="scores 1 to 5 (or n/a), such as 'first_interaction=4,your_questions=2'; when "
+        "editing, touchpoints not named keep their score",
+    )
+    p.add_argument("--keep", action="append", metavar='"TOUCHPOINT=TEXT"',
+                   help="what to keep doing at a touchpoint; repeat for more")  # fmt: skip
+    p.add_argument("--change", action="append", metavar='"TOUCHPOINT=TEXT"',
+                   help="what to do differently at a touchpoint; repeat for more")  # fmt: skip
+    p.add_argument("--held-on", metavar="DATE", help="the day of the interview, YYYY-MM-DD")
+    p.add_argument("--round", help="phone screen, hiring manager, panel, final ...")
+    p.add_argument("--format", choices=FORMATS, help="how it was held")
+    p.add_argument("--result", choices=RESULTS, help="the result so far (new: pending)")
+    p.add_argument("--final", action="store_true", help="it was the final round")
+    p.add_argument("--went-well", metavar="TEXT", help="overall, what went well")
+    p.add_argument("--do-differently", metavar="TEXT", help="overall, what to do differently")
+
+
+def _history_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", nargs="?", metavar="ID", help="a record id, such as A0003 or I0002")
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="show the last N changes (default 20)"
+    )
+
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
+    p.add_argument("--to", required=True, metavar="DATE", help="last day (included)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="FILE.csv or FILE.html writes that one; any other name writes FILE.csv and FILE.html",
+    )
+
+
+def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="DATE",
+        help="the date the sheet is prepared on, as YYYY-MM-DD (default: today)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="PATH",
+        help="where to save the sheet (a file, or a folder for prep-sheet.md; "
+        "default: the workspace)",
+    )
+
+
+def _share_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="the folder to write (new or empty; an earlier bundle there is replaced)",
+    )
+    p.add_argument(
+        "--hide",
+        action="append",
+        metavar="NAME",
+        help="one more name to replace wherever it appears (your own, a referrer's); repeat "
+        "for more",
+    )
+    p.add_argument("--drop-locations", action="store_true", help="leave locations out")
+    p.add_argument(
+        "--months", action="store_true", help="show only the month of each date, not the day"
+    )
+    p.add_argument(
+        "--drop-free-text",
+        action="store_true",
+        help="leave out notes, reflections and feedback text (scores and counts stay)",
+    )
+
+
+def _mentor_notes_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the mentor_notes.csv your mentor sent back")
+
+
+ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "history": _history_arguments,
+    "review": _review_arguments,
+    "import": _import_arguments,
+    "init": _init_arguments,
+    "lab": _lab_arguments,
+    "app": _app_arguments,
+    "due": _reminder_arguments,
+    "remind": _remind_arguments,
+    "report": _report_arguments,
+    "prep-sheet": _prep_sheet_arguments,
+    "share": _share_arguments,
+    "mentor-notes": _mentor_notes_arguments,
+}
