@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Re-install when the dependency list changes, not on every run.
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
 
-.PHONY: setup lab app test bench lint format clean
+.PHONY: setup lab app test bench lint format notebooks clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The notebooks are written from notebooks-src/*.py: edit a source, then run this.
+notebooks: setup
+	$(BIN)/python tools/notebooks.py
 
 format: setup
 	$(BIN)/ruff format .

@@ -41,7 +41,7 @@ def read_notebook(path: Path):
     except (OSError, ValueError) as e:
         raise RejectkitError(
             f"The notebook {path} cannot be read ({e}); nothing was written. Restore it from "
-            "the kit (the scripts in tools/ write the notebooks again)."
+            "the kit (`make notebooks` writes the notebooks again)."
         ) from None
     for cell in nb.cells:
         if cell.cell_type == "code":
