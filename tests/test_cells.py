@@ -13,6 +13,8 @@ import pytest
 from conftest import NOTEBOOKS, ROOT
 from formkit import snapshot
 
+from rejectkit.errors import ConflictError
+
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("*.ipynb"))
 
 # What the kernel holds: live widgets, forms on the workspace's refresh list, and how many of
@@ -127,3 +129,33 @@ def test_the_same_code_in_another_cell_is_another_form(tmp_path, kernel_env):
         assert kernel.state()["forms"] == 6
     finally:
         kernel.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        (ConflictError("A0003 changed since you loaded it"), "A0003 changed since you loaded it"),
+        (KeyError("stage"), "Something went wrong in the kit (KeyError: &#x27;stage&#x27;)"),
+    ],
+)
+def test_the_one_guard_shows_a_failure_in_the_view_and_keeps_a_bug(error, shown):
+    import ipywidgets as w
+
+    from rejectkit.ui.cells import WidgetView
+
+    class View(WidgetView):
+        def __init__(self):
+            self.message = w.HTML()
+            self.widget = w.VBox([self.message])
+
+    view, elsewhere = View(), w.HTML()
+
+    def fail():
+        raise error
+
+    view._on(fail)(None)  # as a button's on_click calls it
+    assert shown in view.message.value and "color:#b00020" in view.message.value
+    assert (view.last_error is error) == (not isinstance(error, ConflictError))
+    view._guard(fail, elsewhere)
+    assert shown in elsewhere.value
+    view.close()

@@ -172,3 +172,15 @@ def test_modules_stay_small_enough_to_read():
         if (n := len(path.read_text("utf-8").splitlines())) > 450
     }
     assert long == {}
+
+
+def test_one_error_guard_for_every_view():
+    """Every form, panel and view inherits WidgetView._guard instead of writing its own."""
+    own = [
+        f"{name}: def {node.name}"
+        for name, path in MODULES.items()
+        if name != "rejectkit.ui.cells"
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name in ("_guard", "_safely", "_on")
+    ]
+    assert own == []

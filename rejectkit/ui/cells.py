@@ -18,6 +18,7 @@ import weakref
 __all__ = [
     "WidgetView",
     "close_widgets",
+    "error_html",
     "open_workspace",
     "show_kit_errors_plainly",
     "shown_by_this_cell",
@@ -122,11 +123,51 @@ def open_workspace(data=None, *, demo_if_new: bool = True):
     return open_store(data, demo_if_new=demo_if_new)
 
 
+def error_html(text: str) -> str:
+    """An error message as the views show it: red, line breaks kept, nothing taken as HTML."""
+    import html
+
+    return f'<div style="color:#b00020;white-space:pre-wrap">{html.escape(text)}</div>'
+
+
 class WidgetView:
     """A view built around ``self.widget``: it shows as that widget, and running the cell that
-    showed it again closes it. Subclasses call ``self._track()`` at the end of ``__init__``."""
+    showed it again closes it. Subclasses call ``self._track()`` at the end of ``__init__``.
+
+    Every callback of a view (a click, a changed field) runs under :meth:`_guard`, the one
+    place that turns a failure into a message in the view instead of a traceback in the
+    kernel's log, which nobody using a form ever sees.
+    """
 
     widget = None
+    last_error: BaseException | None = None
+
+    def _guard(self, action, where=None) -> None:
+        """Run ``action``; show the kit's own error as its message, anything else as a bug
+        (kept in ``last_error``), in ``where`` (an HTML widget) or the view's own place."""
+        from ..errors import RejectkitError
+
+        try:
+            action()
+        except RejectkitError as e:
+            self._show_error(str(e), where)
+        except Exception as e:  # a bug: show it rather than lose it
+            self.last_error = e
+            self._show_bug(e, where)
+
+    def _on(self, action, where=None):
+        """``action`` as a callback for ``on_click`` or ``observe``, run under the guard."""
+        return lambda *_: self._guard(action, where)
+
+    def _show_error(self, text: str, where=None) -> None:
+        (where if where is not None else self.message).value = error_html(text)
+
+    def _show_bug(self, error: BaseException, where=None) -> None:
+        self._show_error(
+            f"Something went wrong in the kit ({type(error).__name__}: {error}); please report "
+            "it. What you typed is still here.",
+            where,
+        )
 
     def _track(self) -> None:
         shown_by_this_cell(self)

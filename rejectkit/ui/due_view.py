@@ -59,7 +59,7 @@ class DueView(WidgetView):
         self.panel = DraftPanel(ws, today=today, on_sent=lambda draft, mid: self.refresh())
         self.export = w.Button(description="Export reminders (.ics)", icon="calendar")
         self.export_message = w.HTML()
-        self.export.on_click(self._guard(self._export, self.export_message))
+        self.export.on_click(self._on(self._export, self.export_message))
         self.widget = w.VBox(
             [
                 w.HTML("<h3>What is due</h3>"),
@@ -116,7 +116,7 @@ class DueView(WidgetView):
 
         def button(label, action, style=""):
             b = w.Button(description=label, button_style=style)
-            b.on_click(self._guard(action, self.message))
+            b.on_click(self._on(action, self.message))
             return b
 
         if r.kind == "feedback_nudge":
@@ -127,15 +127,6 @@ class DueView(WidgetView):
                 button("Checked in today", lambda: self._checked_in(r), "success"),
             ]
         return [button("Mark as ghosted", lambda: self._ghosted(r), "warning")]
-
-    def _guard(self, action, where):
-        def run(button=None):
-            try:
-                action()
-            except Exception as e:  # shown in the view, never lost in the log
-                where.value = _error_html(e)
-
-        return run
 
     def _draft(self, kind: str, r) -> None:
         draft = draft_message(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from ..errors import RejectkitError
 from ..store.history import changes
 from ..store.undo import last_save, undo
 from ..store.workspace import Workspace
@@ -39,19 +38,16 @@ class HistoryPanel(WidgetView):
         self.cancel_button = w.Button(description="Cancel")
         self.confirm = w.HBox([self.confirm_button, self.cancel_button])
         self.confirm.layout.display = "none"
-        self.undo_button.on_click(lambda _: self._safely(self.ask))
-        self.confirm_button.on_click(lambda _: self._safely(self.undo))
-        self.cancel_button.on_click(lambda _: self._safely(self.cancel))
+        self.undo_button.on_click(lambda _: self._guard(self.ask))
+        self.confirm_button.on_click(lambda _: self._guard(self.undo))
+        self.cancel_button.on_click(lambda _: self._guard(self.cancel))
         self.widget = w.VBox([self.table, self.undo_button, self.message, self.confirm])
-        self._safely(self.refresh)
+        self._guard(self.refresh)
         self._track()
 
-    def _safely(self, action) -> None:
-        try:
-            action()
-        except RejectkitError as e:
-            self.confirm.layout.display = "none"
-            self.message.value = f'<div style="color:#b00020">{html.escape(str(e))}</div>'
+    def _show_error(self, text: str, where=None) -> None:
+        self.confirm.layout.display = "none"
+        super()._show_error(text, where)
 
     def refresh(self) -> None:
         """Show the latest changes again."""

@@ -77,10 +77,10 @@ class ImportForm(WidgetView):
         self.result = w.HTML()
         self.mapping_widgets: dict[str, w.Dropdown] = {}
         self.status_widgets: dict[str, w.Dropdown] = {}
-        self.read_button.on_click(lambda _: self._safely(self.read))
-        self.preview_button.on_click(lambda _: self._safely(self.preview))
-        self.import_button.on_click(lambda _: self._safely(self.apply))
-        self.upload.observe(lambda _: self._safely(self.read), names="value")
+        self.read_button.on_click(lambda _: self._guard(self.read))
+        self.preview_button.on_click(lambda _: self._guard(self.preview))
+        self.import_button.on_click(lambda _: self._guard(self.apply))
+        self.upload.observe(lambda _: self._guard(self.read), names="value")
         self.widget = w.VBox(
             [
                 w.HBox([self.path, self.upload, self.read_button]),
@@ -95,15 +95,6 @@ class ImportForm(WidgetView):
             ]
         )
         self._track()
-
-    def _safely(self, action) -> None:
-        # Errors show in the form, next to the buttons, never only in the kernel's log.
-        try:
-            action()
-        except RejectkitError as e:
-            self._say(str(e), error=True)
-        except Exception as e:  # a bug: show it rather than lose it
-            self._say(f"Unexpected error ({type(e).__name__}): {e}", error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         colour = "#b00020" if error else "#1b5e20"

@@ -74,7 +74,7 @@ def _ok_html(text: str, extra: str = "") -> str:
     return f'<div style="color:#1b5e20">{html.escape(text)}{extra}</div>'
 
 
-class DraftPanel:
+class DraftPanel(WidgetView):
     """The editable draft and its actions: copy, open in mail program, .eml, mark as sent.
 
     ``on_sent(draft, message_id)`` is called after a message is recorded as sent.
@@ -97,8 +97,8 @@ class DraftPanel:
         self.sent_on = w.DatePicker(description="Sent on", value=today)
         self.mark_sent = w.Button(description="Mark as sent", icon="check", button_style="success")
         self.message = w.HTML()
-        self.download.on_click(self._guard(self._download))
-        self.mark_sent.on_click(self._guard(self._mark_sent))
+        self.download.on_click(self._on(self._download))
+        self.mark_sent.on_click(self._on(self._mark_sent))
         for field in (self.to_name, self.to_email, self.subject, self.body):
             field.observe(self._refresh_actions, "value")
         self.widget = w.VBox(
@@ -168,15 +168,6 @@ class DraftPanel:
                 "text arrives cut, use Copy message or the .eml file instead.</em>"
             )
         self.actions.value = "".join(parts)
-
-    def _guard(self, action):
-        def run(button=None):
-            try:
-                action()
-            except Exception as e:  # shown in the form, never lost in the log
-                self.message.value = _error_html(e)
-
-        return run
 
     def _download(self) -> None:
         draft = self.current()

@@ -79,8 +79,8 @@ class ShareForm(WidgetView):
         self.export_button = w.Button(description="Export", button_style="primary", icon="share")
         self.message = w.HTML()
         self.table = w.HTML()
-        self.preview_button.on_click(lambda _: self._safely(self.show_preview))
-        self.export_button.on_click(lambda _: self._safely(self.export))
+        self.preview_button.on_click(lambda _: self._guard(self.show_preview))
+        self.export_button.on_click(lambda _: self._guard(self.export))
         self.widget = w.VBox(
             [
                 self.out,
@@ -92,15 +92,6 @@ class ShareForm(WidgetView):
             ]
         )
         self._track()
-
-    def _safely(self, action) -> None:
-        # Errors show in the form, under the buttons, never only in the kernel's log.
-        try:
-            action()
-        except RejectkitError as e:  # the leak scan's refusal too, in plain words
-            self._say(str(e), colour=_RED)
-        except Exception as e:  # a bug: show it rather than lose it
-            self._say(f"Unexpected error ({type(e).__name__}): {e}", colour=_RED)
 
     def _say(self, text: str, *, colour: str = _GREEN) -> None:
         self.message.value = (
@@ -179,15 +170,12 @@ class MentorNotesForm(WidgetView):
         self.upload = w.FileUpload(accept=".csv", multiple=False, description="Upload")
         self.read_button = w.Button(description="Show comments", icon="comments")
         self.output = w.HTML()
-        self.read_button.on_click(lambda _: self._safely(self.show))
+        self.read_button.on_click(lambda _: self._guard(self.show))
         self.widget = w.VBox([w.HBox([self.path, self.upload]), self.read_button, self.output])
         self._track()
 
-    def _safely(self, action) -> None:
-        try:
-            action()
-        except RejectkitError as e:
-            self.output.value = f'<div style="color:{_RED}">{html.escape(str(e))}</div>'
+    def _show_error(self, text: str, where=None) -> None:
+        super()._show_error(text, self.output if where is None else where)
 
     def show(self) -> None:
         """Show the comments of the uploaded file, or of the file named in the path box."""

@@ -219,6 +219,12 @@ class Form(WidgetView):
         self.message = text
         self.status.value = html_message(text, kind)
 
+    def _show_error(self, text: str, where=None) -> None:
+        self._say(text, "error")
+
+    def _show_bug(self, e: BaseException, where=None) -> None:
+        self._unexpected(e)
+
     def _unexpected(self, e: BaseException) -> None:
         self.last_error = e
         self._say(
@@ -228,15 +234,6 @@ class Form(WidgetView):
         )
         self.details.clear_output()
         self.details.append_stderr("".join(traceback.format_exception(e)))
-
-    def _guard(self, action: Callable[[], object]) -> None:
-        """Run a callback step so that its failure shows in the form, not in the log."""
-        try:
-            action()
-        except RejectkitError as e:
-            self._say(str(e), "error")
-        except Exception as e:
-            self._unexpected(e)
 
     # For subclasses ----------------------------------------------------------------------
 
