@@ -112,7 +112,7 @@ _WHERE = {
     "activity": "analysis.report",
     "import_applications": "records.importing",
     "read_history": "store.history",
-    "stage_durations": "store.history",
+    "stage_durations": "analysis.stages",
     "write_report": "analysis.report",
     # Patterns across interviews (notebook 04)
     "score_table": "analysis.touchpoints",

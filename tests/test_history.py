@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rejectkit.analysis.stages import stage_durations
 from rejectkit.cli import main
 from rejectkit.errors import ConflictError, SaveError
-from rejectkit.store.history import changes, diff_frames, read_history, stage_durations
+from rejectkit.store.history import changes, diff_frames, read_history
 from rejectkit.store.undo import undo
 from rejectkit.store.workspace import META
 

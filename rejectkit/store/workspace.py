@@ -25,7 +25,6 @@ from ..errors import (
     LockTimeoutError,
     WorkspaceError,
 )
-from . import history
 from .csvread import RawTable, read_table
 from .csvwrite import encode_table
 from .dataset import Data
@@ -250,6 +249,9 @@ class Workspace(Edits):
         return {n: tx.after.get(n) or tx.seen[n] for n in TABLES if n in names}
 
     def _write_transaction(self, tx: Transaction) -> None:
+        # pyarrow's compute kernels load with the history, on the first save, not on import.
+        from . import history
+
         changed = [n for n in tx.after if not tx.after[n].frame.equals(tx.seen[n].frame)]
         version = history.next_version(
             self.path,
