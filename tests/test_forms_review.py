@@ -274,3 +274,37 @@ def test_a_custom_touchpoint_added_later_appears_after_a_reload(empty_workspace)
     assert "1 = Over time · 5 = Clear and on time" in form.rows["presentation"].heading.value
     # What was typed in the other rows survives the reload.
     assert form.rows["first_impression"].score.value == "4"
+
+
+NOTE = 'a lone\rcarriage return, a crlf\r\nand "quotes", then a comma'
+
+
+def test_one_save_is_one_history_entry_and_one_undo_click_restores_every_file(workspace):
+    """Save writes the interview, its ratings and the stage; "Undo last save" takes all back."""
+    from rejectkit.store.history import read_history
+    from rejectkit.ui.history_panel import HistoryPanel
+
+    files = ("interviews.csv", "reviews.csv", "applications.csv")
+    before = {f: (workspace.path / f).read_bytes() for f in files}
+    form = ReviewForm(workspace, today=TODAY)
+    fill(form, app="A0029", went_well=NOTE)
+    form.rows["your_questions"].keep_doing.value = NOTE
+    form["final"].value = True
+    form.save_button.click()
+    assert "Saved interview I0016" in form.message and "final stage" in form.message, form.message
+    history = read_history(workspace.path)
+    assert set(history["op"]) == {1}
+    assert set(history["file"]) == set(files)
+    assert history["message"].iat[0] == "Review of interview I0016"
+    # Read back by the kit: the csv module's text mode would turn the lone CR into a newline.
+    assert workspace.read().interviews["went_well"].iat[-1] == NOTE
+    assert set(workspace.read().reviews["keep_doing"]) >= {NOTE}
+    assert NOTE in set(history["new"])
+    panel = HistoryPanel(workspace)
+    panel.undo_button.click()
+    panel.confirm_button.click()
+    assert "Undid save 1" in panel.message.value, panel.message.value
+    assert {f: (workspace.path / f).read_bytes() for f in files} == before
+    assert set(read_history(workspace.path)["op"]) == {1, 2}
+    form.close()
+    panel.close()
