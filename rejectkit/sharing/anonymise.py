@@ -16,6 +16,9 @@ What is identifying, column by column:
   true); with ``months`` they become the first of their month. Dates written YYYY-MM-DD
   inside free text move too.
 
+A column the kit's format does not have (``recruiter_mobile``) is left out of the copy and
+listed in ``left_out`` (:mod:`rejectkit.sharing.columns`): the kit has no rule for it.
+
 Ids (A0001, I0004, ...), touchpoints, choices and scores stay as they are, so every count,
 score and difference the analysis shows is the same on the anonymised copy.
 """
@@ -31,6 +34,7 @@ import pandas as pd
 from ..store.dataset import Data
 from ..store.schema import TABLES
 from .aliases import KINDS, AliasMap, normal
+from .columns import LeftOut, known_columns
 from .leakscan import Needle, common_words, is_common
 from .scrub import Scrubber, patterns_in, phone_key
 
@@ -127,13 +131,15 @@ class Anonymised:
     """The anonymised tables, the alias map they use, and what was replaced.
 
     ``replaced`` has one row per value: ``kind``, ``value``, ``alias``, ``count``; ``needles``
-    is what the leak scan must not find in the bundle.
+    is what the leak scan must not find in the bundle; ``left_out`` the columns of your files
+    that the copy does not carry.
     """
 
     tables: dict[str, pd.DataFrame]
     aliases: AliasMap
     replaced: pd.DataFrame
     needles: list[Needle] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
 
 
 def anonymise(
@@ -147,7 +153,8 @@ def anonymise(
     ['Company 01', '2026-05-18']
     """
     options = options or ShareOptions()
-    tables = data.tables
+    # Unknown columns are dropped first: nothing below ever sees them (issue 14).
+    tables, left_out = known_columns(data.tables)
     found = _identity_values(tables)
     free = _free_columns(options)
     texts = _texts(tables, free)
@@ -192,7 +199,8 @@ def anonymise(
         key = (kind, normal(value))
         if kind in KINDS:
             counts[key] = counts.get(key, 0) + n
-    return Anonymised(out, aliases, _replaced(aliases, counts, options), _needles(found, literals))
+    replaced = _replaced(aliases, counts, options)
+    return Anonymised(out, aliases, replaced, _needles(found, literals), left_out)
 
 
 def _identity_values(tables) -> pd.DataFrame:
