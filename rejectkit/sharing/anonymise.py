@@ -8,10 +8,11 @@ What is identifying, column by column:
   a person ("Analyst at Northwind"): ``Role 02``; names you ask to hide: ``Person 01``.
 - free text (notes, what went well, what to do differently, feedback, strategy changes,
   round, source, subjects, your own touchpoints' labels) is scrubbed
-  (:class:`~rejectkit.sharing.scrub.Scrubber`): every value above in any case and spacing, each part
-  of a person's name of three letters or more, the first word of an organisation's name,
-  the name before the @ of each email and its domain (unless a public mail provider), plus
-  links, email addresses and phone numbers found by pattern.
+  (:class:`~rejectkit.sharing.scrub.Scrubber`): every value above in every spelling
+  (:mod:`rejectkit.sharing.spelling`), each part of a person's name of three letters or more,
+  the first word of an organisation's name and each later word that is not a legal form or a
+  common word, the name before the @ of each email and its domain (unless a public mail
+  provider), plus links, email addresses and phone numbers found by pattern.
 - dates move by the workspace's secret offset (whole weeks: weekdays and intervals stay
   true); with ``months`` they become the first of their month. Dates written YYYY-MM-DD
   inside free text move too.
@@ -37,6 +38,8 @@ from .aliases import KINDS, AliasMap, normal
 from .columns import LeftOut, known_columns
 from .leakscan import Needle, common_words, is_common
 from .scrub import Scrubber, patterns_in, phone_key
+from .spelling import letters
+from .wordlists import GENERIC, PUBLIC_DOMAINS
 
 __all__ = ["Anonymised", "ShareOptions", "anonymise"]
 
@@ -64,41 +67,6 @@ _ROW_DATE = {
     "changes": "changed_on",
     "messages": "sent_on",
 }
-# Mail providers anyone may use: their domain says nothing about who you are.
-PUBLIC_DOMAINS = frozenset(
-    (
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "hotmail.co.uk",
-        "live.com",
-        "msn.com",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "proton.me",
-        "protonmail.com",
-        "pm.me",
-        "gmx.de",
-        "gmx.net",
-        "gmx.com",
-        "web.de",
-        "t-online.de",
-        "orange.fr",
-        "free.fr",
-        "laposte.net",
-        "mail.com",
-        "zoho.com",
-        "fastmail.com",
-        "example.com",
-        "example.net",
-        "example.org",
-    )
-)
 _KIND_WORDS = {
     "company": "an organisation's name",
     "contact": "a contact's name",
@@ -111,7 +79,7 @@ _KIND_WORDS = {
     "link": "a link",
     "contact part": "part of a contact's name",
     "person part": "part of a name you asked to hide",
-    "company word": "the first word of an organisation's name",
+    "company word": "a word of an organisation's name",
     "email name": "the name part of an email address",
 }
 
@@ -308,10 +276,18 @@ def _literals(aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool) -> d
         for value in aliases.values(kind):
             for part in _name_parts(value):
                 add(part, kind, value, aliases.alias(kind, value))
+    common = common_words()
     for value in aliases.values("company"):
         words = value.split()
+        alias = aliases.alias("company", value)
         if len(words) > 1 and len(words[0]) >= 4 and words[0][0].isalpha():
-            add(words[0], "company", value, aliases.alias("company", value))
+            add(words[0], "company", value, alias)
+        # A later word names it too ("Söhne" of "Müller & Söhne", issue 14), unless it is a
+        # legal form, a word any organisation uses, or one of the kit's own words.
+        for word in words[1:]:
+            word, key = word.strip(".,;:()[]&+"), letters(word)
+            if len(key) >= 4 and not (key in GENERIC or is_common(word, common)):
+                add(word, "company", value, alias)
     for value in aliases.values("email"):
         local = value.rpartition("@")[0]
         if len(local) >= 3:

@@ -44,6 +44,7 @@ from .notebooks import (
     static_html,
     template_words,
 )
+from .spelling import normal
 
 __all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "preview", "share"]
 
@@ -239,7 +240,7 @@ def _scoped(needles: list[Needle]) -> list[Needle]:
     words = common_words(template_words())
     return [
         Needle(n.kind, n.value, everywhere=False)
-        if n.everywhere and len(n.value.split()) == 1 and n.value.casefold() in words
+        if n.everywhere and len(n.value.split()) == 1 and normal(n.value) in words
         else n
         for n in needles
     ]
