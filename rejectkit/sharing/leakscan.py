@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote_plus
 
 from ..errors import RejectkitError
-from .spelling import fold, normal, pattern
+from .spelling import fold, letters, normal, pattern
 
 __all__ = ["Hit", "LeakError", "Needle", "common_words", "mask", "scan"]
 
@@ -206,16 +206,18 @@ def scan(folder: str | Path, needles: list[Needle]) -> list[Hit]:
 
 
 def _widest(hits: list[tuple[Hit, str]]) -> list[Hit]:
-    """One hit per place: a part found where its whole value is found says nothing more."""
+    """One hit per place: a part found where its whole value is found says nothing more, nor
+    does a second value with the same letters ("Lena Hartigan", "lena.hartigan")."""
     kept = []
-    for hit, value in hits:
-        folded = normal(value)
+    for i, (hit, value) in enumerate(hits):
+        mine = letters(value)
         if not any(
             other.file == hit.file
             and other.where == hit.where
-            and folded != normal(wider)
-            and folded in normal(wider)
-            for other, wider in hits
+            and mine in letters(wider)
+            and (mine != letters(wider) or j < i)
+            for j, (other, wider) in enumerate(hits)
+            if j != i
         ):
             kept.append(hit)
     return kept
