@@ -7,9 +7,11 @@ for ``Siobhán``, ``ZyxwvAnalytics`` or a name broken by a soft hyphen. Each fil
 bytes and decoded twice: as it is, and with JSON escapes, HTML entities and URL encoding
 undone. Both are folded by :func:`rejectkit.sharing.spelling.fold`, the normal form the
 scrubber uses too, and searched for each value's :func:`~rejectkit.sharing.spelling.pattern`.
-Base64 image data is left out: its random letters spell short names by chance, and a
-picture's pixels cannot be searched as text anyway (the kit only ships pictures drawn from the
-anonymised copy).
+A base64 payload (a data URI, a notebook's picture) is not searched as letters, which spell
+short names by chance, but replaced by the text it holds (:mod:`rejectkit.sharing.payloads`:
+a PNG's text chunks, a JPEG's comments and EXIF, an SVG's text); an SVG is also read without
+its tags. What a picture shows is not read (no OCR): the kit only ships pictures drawn from
+the anonymised copy.
 
 A hit names the file and the line (for a notebook, the cell and whether in its source or its
 outputs) and the kind of value, never the value itself: the report may be shown or logged.
@@ -31,6 +33,7 @@ from pathlib import Path
 from urllib.parse import unquote_plus
 
 from ..errors import RejectkitError
+from .payloads import unpacked, untagged
 from .spelling import fold, letters, normal, pattern
 
 __all__ = ["Hit", "LeakError", "Needle", "common_words", "mask", "scan"]
@@ -42,7 +45,7 @@ DATA_SUFFIXES = (".csv",)
 _ESCAPE_BEFORE = re.compile(r"(?:\\[nrtbf]|\\u[0-9a-f]{4}|%[0-9a-f]{2})$")
 _RUN = re.compile(r"[^\W_]+")
 _RIGHT = r"(?![^\W_])"
-_BASE64 = re.compile(r'(?:;base64,|"image/(?:png|jpeg|gif|webp|bmp)":\s*")[a-z0-9+/=\\]+', re.I)
+_SVG = re.compile(r"<svg[\s>]", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"@|://|^www\.|\w\.\w")
 # JSON escapes; a line break written as an escape becomes a vertical tab, so that line numbers
@@ -139,13 +142,15 @@ def _decoded(text: str) -> str:
 
 
 def _prepared(text: str) -> list[str]:
-    """The folded forms of one text that the needles are searched in (base64 left out)."""
-    text = _BASE64.sub("", text)
-    forms = [fold(text)]
+    """The folded forms of one text that the needles are searched in: as it is and decoded,
+    with each base64 payload replaced by the text it holds, and an SVG's text without tags."""
+    text = unpacked(text)
+    forms = [text]
     decoded = _decoded(text)
     if decoded != text:
-        forms.append(fold(decoded))
-    return forms
+        forms.append(decoded)
+    forms += [untagged(form) for form in forms if _SVG.search(form)]
+    return [fold(form) for form in forms]
 
 
 def _texts(raw: bytes, *, notebook: bool = False) -> list[str]:
