@@ -31,7 +31,7 @@ CASES = [
     ("curly apostrophe", "O\u2019Brien asked about SQL", "Contact 01 asked about SQL"),
     ("NFD", unicodedata.normalize("NFD", "Siobhán O'Brien was kind"), "Contact 01 was kind"),
     ("spelled-out email", "write to siobhan dot obrien at zyxwv-analytics dot de",
-     "write to Email 01 at Domain 01"),
+     "write to Email 01"),
     ("link without scheme", "see linkedin.com/in/hnakamura-4711 first", "see Link 01 first"),
     ("later company word", "the Söhne team was late", "the Company 02 team was late"),
     ("company written together", "zyxwvanalytics hires", "Company 01 hires"),
@@ -128,3 +128,12 @@ def test_no_canary_word_is_one_of_the_kits_own_words():
     from rejectkit.sharing.notebooks import template_words
 
     assert not set(SECRETS) & common_words(template_words())
+
+
+def test_a_later_company_word_your_notes_write_in_lower_case_stays(tmp_path):
+    # "Logistik" of "Oberkampf Logistik" is an ordinary word to whoever writes "logistik";
+    # "Söhne", never written in lower case, names "Müller & Söhne".
+    ws = build(tmp_path / "workspace", ["the Söhne team knows logistik well"])
+    anon = anonymise(ws.load(), AliasMap(), 14, ShareOptions())
+    assert anon.tables["applications"]["notes"].iat[0] == "the Company 02 team knows logistik well"
+    assert "Logistik" not in {n.value for n in anon.needles}

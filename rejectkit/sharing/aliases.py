@@ -37,6 +37,7 @@ KINDS = {
     "person": "Person",
     "role": "Role",
     "place": "Place",
+    "address": "Address",
     "email": "Email",
     "domain": "Domain",
     "phone": "Phone",

@@ -28,7 +28,7 @@ from datetime import date
 
 from .spelling import fold_map, letters, normal, pattern
 
-__all__ = ["REGIONS", "Scrubber", "patterns_in", "phone_key"]
+__all__ = ["REGIONS", "Scrubber", "pattern_key", "patterns_in", "phone_key"]
 
 # Countries whose numbering plans the matcher tries; a number written with its +country code
 # is found whatever the region.
@@ -47,6 +47,26 @@ _LINK = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# An email address spelled out: "ana dot ruiz at example dot de", "ana.ruiz (at) example.de".
+# It must end in a spelled or written dot and a top-level domain, so "met Ana at noon" is none.
+_AT = r"(?:\s*[\[(]\s*(?:at|@)\s*[\])]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.])[\w'-]+(?:{_DOT}[\w'-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}(?![\w])",
+    re.I,
+)
+_SPELLED_PARTS = re.compile(rf"({_AT})|{_DOT}", re.I)
+# Street addresses, conservatively: a street name ending as German street names do, or a
+# house number before capitalised words and an English street word; then a house number and,
+# optionally, a postcode and a town. UK postcodes on their own ("SW1A 1AA") too.
+_STREET_DE = r"(?i:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|ring)"
+_STREET_EN = r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Square|Terrace|Crescent)"
+_ADDRESS = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ][\w.-]*{_STREET_DE}\s+\d{{1,4}}\s?[a-zA-Z]?(?![\w-])"
+    rf"(?:,?\s+\d{{4,5}}\s+[A-ZÄÖÜ][\w-]+)?"
+    rf"|(?<![\w-])\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]+\s+){{1,3}}{_STREET_EN}(?![\w])"
+    r"|(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}(?![\w-])"
+)
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _TRAILING = ".,;:!?"
 _SPELLED_DOT = re.compile(r"\s+dot\s+", re.I)
@@ -110,7 +130,8 @@ def phone_key(raw: str) -> str:
 
 
 def patterns_in(text: str) -> list[tuple[str, str]]:
-    """The links, email addresses and phone numbers in ``text`` as ``(kind, as written)``.
+    """The links, email addresses (spelled out too), street addresses and phone numbers in
+    ``text`` as ``(kind, as written)``.
 
     >>> patterns_in("see www.northwind.example/jobs, mail lena@northwind.example or call "
     ...     "+44 20 7946 0000.")  # doctest: +NORMALIZE_WHITESPACE
@@ -121,11 +142,28 @@ def patterns_in(text: str) -> list[tuple[str, str]]:
     spans = _links(text)
     out += [("link", text[a:b]) for a, b in spans]
     rest = _blank(text, spans)
-    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(rest)]
-    out += [("email", rest[a:b]) for a, b in emails]
-    rest = _blank(_ISO_DATE.sub(lambda m: " " * len(m.group()), rest), emails)
+    for kind, found in (("email", _EMAIL), ("email", _SPELLED_EMAIL), ("address", _ADDRESS)):
+        if kind == "address":
+            rest = _ISO_DATE.sub(lambda m: " " * len(m.group()), rest)
+        spans = [(m.start(), m.end()) for m in found.finditer(rest)]
+        out += [(kind, rest[a:b]) for a, b in spans]
+        rest = _blank(rest, spans)
     out += [("phone", rest[a:b]) for a, b in _phones(rest)]
     return out
+
+
+def pattern_key(kind: str, found: str) -> str:
+    """The one spelling the alias map keeps of a value found by pattern: a phone number's
+    :func:`phone_key`, an email address spelled out written as one, else as found.
+
+    >>> pattern_key("email", "Ana dot Ruiz (at) example dot de")
+    'Ana.Ruiz@example.de'
+    """
+    if kind == "phone":
+        return phone_key(found)
+    if kind == "email" and "@" not in found:
+        return _SPELLED_PARTS.sub(lambda m: "@" if m.group(1) else ".", found)
+    return found
 
 
 def _blank(text: str, spans) -> str:
@@ -187,8 +225,10 @@ class Scrubber:
 
         text = _replace(text, _links(text), lambda s: by_pattern("link", s))
         text = _EMAIL.sub(lambda m: by_pattern("email", m.group()), text)
+        text = _SPELLED_EMAIL.sub(lambda m: by_pattern("email", m.group()), text)
         if self.shift is not None:
             text = _ISO_DATE.sub(lambda m: self._date(m, hold), text)
+        text = _ADDRESS.sub(lambda m: by_pattern("address", m.group()), text)
         text = _replace(text, _phones(text), lambda s: by_pattern("phone", s))
         if self._known is not None:
             folded, starts = fold_map(text)
