@@ -33,6 +33,8 @@ LEFT_ALONE = [
     "read chapter 5 of Clean Code",
     "Version 2.1 of the case study took 90 minutes",
     "we talked about Python 3 and 2 projects at the Main Street office",
+    "Spring 2026 intake; Hiring 3 analysts; Monitoring 24 dashboards",
+    "Q3 2026 targets, A4 paper, 4 Big Data questions",
 ]
 
 

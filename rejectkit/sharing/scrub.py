@@ -59,7 +59,7 @@ _SPELLED_PARTS = re.compile(rf"({_AT})|{_DOT}", re.I)
 # Street addresses, conservatively: a street name ending as German street names do, or a
 # house number before capitalised words and an English street word; then a house number and,
 # optionally, a postcode and a town. UK postcodes on their own ("SW1A 1AA") too.
-_STREET_DE = r"(?i:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|ring)"
+_STREET_DE = r"(?i:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|damm|ufer|chaussee)"
 _STREET_EN = r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Square|Terrace|Crescent)"
 _ADDRESS = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ][\w.-]*{_STREET_DE}\s+\d{{1,4}}\s?[a-zA-Z]?(?![\w-])"
