@@ -35,6 +35,7 @@ LEFT_ALONE = [
     "we talked about Python 3 and 2 projects at the Main Street office",
     "Spring 2026 intake; Hiring 3 analysts; Monitoring 24 dashboards",
     "Q3 2026 targets, A4 paper, 4 Big Data questions",
+    "I applied at brindlecorp.io and at Kessel.de",
 ]
 
 

@@ -1,10 +1,11 @@
 """Free text made safe to share: known names, emails, links and phone numbers become aliases.
 
 A note like "Lena's team at NORTHWIND (lena@northwind.com, +44 20 7946 0000)" is scrubbed in
-four passes, each turning what it finds into a placeholder that later passes cannot touch:
-links, then email addresses, then ISO dates (shifted like every other date, and kept away from
-the phone matcher, which would take 2026-05-04 for a number), then phone numbers, then every
-known value of the workspace. Known values match as whole words (so ``Northwind's`` loses
+passes, each turning what it finds into a placeholder that later passes cannot touch: links,
+then email addresses (and addresses spelled out, "Lena dot Hart at Northwind dot com"), then
+ISO dates (shifted like every other date, and kept away from the phone matcher, which would
+take 2026-05-04 for a number), then street addresses, then phone numbers, then every known
+value of the workspace. Known values match as whole words (so ``Northwind's`` loses
 ``Northwind`` and keeps ``'s``) in every spelling that :mod:`rejectkit.sharing.spelling` folds
 to one form: any case, accents or none, across line breaks, soft hyphens and zero-width
 characters, with or without the apostrophe, the spaces or the dots between their parts
@@ -56,6 +57,8 @@ _SPELLED_EMAIL = re.compile(
     re.I,
 )
 _SPELLED_PARTS = re.compile(rf"({_AT})|{_DOT}", re.I)
+# ... and it must spell something out: "applied at zyxwv.de" is a sentence, not an address.
+_SPELLED_OUT = re.compile(r"\bdot\b|[\[(]", re.I)
 # Street addresses, conservatively: a street name ending as German street names do, or a
 # house number before capitalised words and an English street word; then a house number and,
 # optionally, a postcode and a town. UK postcodes on their own ("SW1A 1AA") too.
@@ -145,7 +148,7 @@ def patterns_in(text: str) -> list[tuple[str, str]]:
     for kind, found in (("email", _EMAIL), ("email", _SPELLED_EMAIL), ("address", _ADDRESS)):
         if kind == "address":
             rest = _ISO_DATE.sub(lambda m: " " * len(m.group()), rest)
-        spans = [(m.start(), m.end()) for m in found.finditer(rest)]
+        spans = [(m.start(), m.end()) for m in found.finditer(rest) if _counts(found, m)]
         out += [(kind, rest[a:b]) for a, b in spans]
         rest = _blank(rest, spans)
     out += [("phone", rest[a:b]) for a, b in _phones(rest)]
@@ -164,6 +167,10 @@ def pattern_key(kind: str, found: str) -> str:
     if kind == "email" and "@" not in found:
         return _SPELLED_PARTS.sub(lambda m: "@" if m.group(1) else ".", found)
     return found
+
+
+def _counts(found: re.Pattern, m: re.Match) -> bool:
+    return found is not _SPELLED_EMAIL or bool(_SPELLED_OUT.search(m.group()))
 
 
 def _blank(text: str, spans) -> str:
@@ -225,7 +232,10 @@ class Scrubber:
 
         text = _replace(text, _links(text), lambda s: by_pattern("link", s))
         text = _EMAIL.sub(lambda m: by_pattern("email", m.group()), text)
-        text = _SPELLED_EMAIL.sub(lambda m: by_pattern("email", m.group()), text)
+        text = _SPELLED_EMAIL.sub(
+            lambda m: by_pattern("email", m.group()) if _counts(_SPELLED_EMAIL, m) else m.group(),
+            text,
+        )
         if self.shift is not None:
             text = _ISO_DATE.sub(lambda m: self._date(m, hold), text)
         text = _ADDRESS.sub(lambda m: by_pattern("address", m.group()), text)
