@@ -146,3 +146,13 @@ def test_the_kits_own_words_are_common_and_names_are_not():
 def test_nothing_found_in_a_clean_folder(tmp_path):
     (tmp_path / "a.csv").write_text("company\nCompany 01\n", "utf-8")
     assert scan(tmp_path, [COMPANY, NAME]) == []
+
+
+def test_two_values_with_the_same_letters_are_one_hit(tmp_path):
+    # A contact's name and the name part of their email match the same words.
+    (tmp_path / "page.html").write_text("<p>Ottoline Brackwater said so</p>", "utf-8")
+    needles = [
+        Needle("a contact's name", "Ottoline Brackwater"),
+        Needle("the name part of an email address", "ottoline.brackwater"),
+    ]
+    assert [h.kind for h in scan(tmp_path, needles)] == ["a contact's name"]

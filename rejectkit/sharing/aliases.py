@@ -7,6 +7,9 @@ Both live only in the workspace, in ``.rejectkit/share/``, and never go into a b
   records. An alias, once given, is kept: the same value has the same alias in every export.
 - ``secret.json`` holds the date offset, a whole number of weeks drawn once with
   :mod:`secrets`, so intervals and weekdays stay true but calendar dates do not.
+
+Two spellings of one value (``Siobhán``, ``SIOBHAN``) are one value with one alias: the map
+is keyed by :func:`~rejectkit.sharing.spelling.normal`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import pandas as pd
 
 from ..errors import RejectkitError
 from ..store.workspace import Workspace
+from .spelling import normal
 
 __all__ = ["KINDS", "AliasMap", "date_offset", "normal"]
 
@@ -33,6 +37,7 @@ KINDS = {
     "person": "Person",
     "role": "Role",
     "place": "Place",
+    "address": "Address",
     "email": "Email",
     "domain": "Domain",
     "phone": "Phone",
@@ -46,15 +51,6 @@ SECRET_FILE = "share/secret.json"
 # The shift is drawn from 9 to 156 weeks either way: never so small that a date gives the
 # real one away, never so large that the years look odd.
 _MIN_WEEKS, _MAX_WEEKS = 9, 156
-
-
-def normal(value: str) -> str:
-    """The form two spellings of one value share: case-folded, spaces collapsed.
-
-    >>> normal("  Tell me   ABOUT yourself ")
-    'tell me about yourself'
-    """
-    return " ".join(str(value).split()).casefold()
 
 
 class AliasMap:

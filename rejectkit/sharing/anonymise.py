@@ -8,13 +8,18 @@ What is identifying, column by column:
   a person ("Analyst at Northwind"): ``Role 02``; names you ask to hide: ``Person 01``.
 - free text (notes, what went well, what to do differently, feedback, strategy changes,
   round, source, subjects, your own touchpoints' labels) is scrubbed
-  (:class:`~rejectkit.sharing.scrub.Scrubber`): every value above in any case and spacing, each part
-  of a person's name of three letters or more, the first word of an organisation's name,
-  the name before the @ of each email and its domain (unless a public mail provider), plus
-  links, email addresses and phone numbers found by pattern.
+  (:class:`~rejectkit.sharing.scrub.Scrubber`): every value above in every spelling
+  (:mod:`rejectkit.sharing.spelling`), each part of a person's name of three letters or more,
+  the first word of an organisation's name and each later word that is not a legal form or a
+  common word, the name before the @ of each email and its domain (unless a public mail
+  provider), plus links, email addresses (spelled out too), street addresses (``Address
+  01``) and phone numbers found by pattern.
 - dates move by the workspace's secret offset (whole weeks: weekdays and intervals stay
   true); with ``months`` they become the first of their month. Dates written YYYY-MM-DD
   inside free text move too.
+
+A column the kit's format does not have (``recruiter_mobile``) is left out of the copy and
+listed in ``left_out`` (:mod:`rejectkit.sharing.columns`): the kit has no rule for it.
 
 Ids (A0001, I0004, ...), touchpoints, choices and scores stay as they are, so every count,
 score and difference the analysis shows is the same on the anonymised copy.
@@ -22,6 +27,7 @@ score and difference the analysis shows is the same on the anonymised copy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -31,8 +37,11 @@ import pandas as pd
 from ..store.dataset import Data
 from ..store.schema import TABLES
 from .aliases import KINDS, AliasMap, normal
+from .columns import LeftOut, known_columns
 from .leakscan import Needle, common_words, is_common
-from .scrub import Scrubber, patterns_in, phone_key
+from .scrub import Scrubber, pattern_key, patterns_in
+from .spelling import fold, letters
+from .wordlists import GENERIC, PUBLIC_DOMAINS
 
 __all__ = ["Anonymised", "ShareOptions", "anonymise"]
 
@@ -48,6 +57,7 @@ _IDENTITY = {
     ("applications", "location"): "place",
 }
 _ROLE = ("applications", "role")
+_WORD = re.compile(r"[^\W\d_]+")
 # What --drop-free-text empties; the strategy log's change is required, so it says so instead.
 _PROSE = {"notes", "went_well", "do_differently", "keep_doing", "to_improve", "subject", "change"}
 _NOT_SHARED = "(not shared)"
@@ -60,41 +70,6 @@ _ROW_DATE = {
     "changes": "changed_on",
     "messages": "sent_on",
 }
-# Mail providers anyone may use: their domain says nothing about who you are.
-PUBLIC_DOMAINS = frozenset(
-    (
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "hotmail.co.uk",
-        "live.com",
-        "msn.com",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "proton.me",
-        "protonmail.com",
-        "pm.me",
-        "gmx.de",
-        "gmx.net",
-        "gmx.com",
-        "web.de",
-        "t-online.de",
-        "orange.fr",
-        "free.fr",
-        "laposte.net",
-        "mail.com",
-        "zoho.com",
-        "fastmail.com",
-        "example.com",
-        "example.net",
-        "example.org",
-    )
-)
 _KIND_WORDS = {
     "company": "an organisation's name",
     "contact": "a contact's name",
@@ -104,10 +79,11 @@ _KIND_WORDS = {
     "email": "an email address",
     "domain": "an email domain",
     "phone": "a phone number",
+    "address": "a street address",
     "link": "a link",
     "contact part": "part of a contact's name",
     "person part": "part of a name you asked to hide",
-    "company word": "the first word of an organisation's name",
+    "company word": "a word of an organisation's name",
     "email name": "the name part of an email address",
 }
 
@@ -127,13 +103,15 @@ class Anonymised:
     """The anonymised tables, the alias map they use, and what was replaced.
 
     ``replaced`` has one row per value: ``kind``, ``value``, ``alias``, ``count``; ``needles``
-    is what the leak scan must not find in the bundle.
+    is what the leak scan must not find in the bundle; ``left_out`` the columns of your files
+    that the copy does not carry.
     """
 
     tables: dict[str, pd.DataFrame]
     aliases: AliasMap
     replaced: pd.DataFrame
     needles: list[Needle] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
 
 
 def anonymise(
@@ -147,7 +125,8 @@ def anonymise(
     ['Company 01', '2026-05-18']
     """
     options = options or ShareOptions()
-    tables = data.tables
+    # Unknown columns are dropped first: nothing below ever sees them (issue 14).
+    tables, left_out = known_columns(data.tables)
     found = _identity_values(tables)
     free = _free_columns(options)
     texts = _texts(tables, free)
@@ -156,10 +135,12 @@ def anonymise(
     found = pd.concat([found, hide.assign(date=pd.NaT)], ignore_index=True)
     _assign(aliases, found)
 
-    literals = _literals(aliases, found, drop_places=options.drop_locations)
+    literals = _literals(
+        aliases, found, drop_places=options.drop_locations, ordinary=_lower_words(texts)
+    )
 
     def pattern_alias(kind: str, text: str) -> str:
-        return aliases.alias(kind, phone_key(text) if kind == "phone" else text) or f"[{kind}]"
+        return aliases.alias(kind, pattern_key(kind, text)) or f"[{kind}]"
 
     scrubber = Scrubber(
         literals, pattern_alias=pattern_alias, shift=_text_date(offset_days, options)
@@ -188,11 +169,12 @@ def anonymise(
                 frame[col] = np.where(frame[col] != "", _NOT_SHARED, "") if col == "change" else ""
         out[name] = frame.astype("str")
     for (kind, value), n in scrubber.counts.items():
-        value = phone_key(value) if kind == "phone" else value
+        value = pattern_key(kind, value)
         key = (kind, normal(value))
         if kind in KINDS:
             counts[key] = counts.get(key, 0) + n
-    return Anonymised(out, aliases, _replaced(aliases, counts, options), _needles(found, literals))
+    replaced = _replaced(aliases, counts, options)
+    return Anonymised(out, aliases, replaced, _needles(found, literals), left_out)
 
 
 def _identity_values(tables) -> pd.DataFrame:
@@ -246,16 +228,17 @@ def _texts(tables, free) -> pd.DataFrame:
 
 
 def _pattern_values(texts: pd.DataFrame) -> pd.DataFrame:
-    # Links, emails and phone numbers are found per distinct text (a regex and the phone
-    # matcher cannot run on a whole column at once); only texts with a digit, an @ or a dot
-    # can hold one.
-    maybe = texts[texts["text"].str.contains(r"[\d@.]", regex=True)]
+    # Links, emails, street addresses and phone numbers are found per distinct text (a regex
+    # and the phone matcher cannot run on a whole column at once); only texts with a digit,
+    # an @, a dot or a spelled-out "dot" can hold one.
+    maybe = texts[texts["text"].str.contains(r"[\d@.]|\bdot\b", regex=True, case=False)]
     rows = [
-        (kind, phone_key(value) if kind == "phone" else value, when, value)
+        (kind, pattern_key(kind, value), when, value)
         for text, when in zip(maybe["text"], maybe["date"], strict=True)
         for kind, value in patterns_in(text)
     ]
-    # ``raw``: a phone number as written (the alias map keeps one spelling, E.164).
+    # ``raw``: a phone number or an email address as written (the alias map keeps one
+    # spelling: E.164, name@domain).
     found = pd.DataFrame(rows, columns=["kind", "value", "date", "raw"])
     found = pd.concat([found, _domains(found)], ignore_index=True)
     return found.astype({"kind": "str", "value": "str", "raw": "str"})
@@ -279,7 +262,17 @@ def _first_dates(frame: pd.DataFrame, column: str, values) -> list[str]:
     return order.sort_values(["date", "key"], na_position="last")["value"].tolist()
 
 
-def _literals(aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool) -> dict:
+def _lower_words(texts: pd.DataFrame) -> frozenset[str]:
+    """The words your free text writes in lower case: ordinary words to you ("analytics")."""
+    words = set()
+    for text in texts["text"]:
+        words.update(fold(w) for w in _WORD.findall(text) if w.islower())
+    return frozenset(words)
+
+
+def _literals(
+    aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool, ordinary: frozenset[str]
+) -> dict:
     """normal form -> (kind, full value, alias) for everything free text may mention; the
     ``spelled`` attribute keeps each as first written, for the leak scan's report."""
     literals = _Literals()
@@ -290,7 +283,7 @@ def _literals(aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool) -> d
             literals.spelled[normal(text)] = " ".join(text.split())
 
     # Full values first: a part never takes the place of a whole value it equals.
-    for kind in ("company", "contact", "person", "place", "email", "domain", "link"):
+    for kind in ("company", "contact", "person", "place", "address", "email", "domain", "link"):
         for value in aliases.values(kind):
             alias = (
                 _DROPPED_PLACE if kind == "place" and drop_places else aliases.alias(kind, value)
@@ -300,10 +293,19 @@ def _literals(aliases: AliasMap, found: pd.DataFrame, *, drop_places: bool) -> d
         for value in aliases.values(kind):
             for part in _name_parts(value):
                 add(part, kind, value, aliases.alias(kind, value))
+    common = common_words()
     for value in aliases.values("company"):
         words = value.split()
+        alias = aliases.alias("company", value)
         if len(words) > 1 and len(words[0]) >= 4 and words[0][0].isalpha():
-            add(words[0], "company", value, aliases.alias("company", value))
+            add(words[0], "company", value, alias)
+        # A later word names it too ("Söhne" of "Müller & Söhne", issue 14), unless it is a
+        # legal form, a word any organisation uses, one of the kit's own words or one your
+        # notes write in lower case ("analytics", "games").
+        for word in words[1:]:
+            word, key = word.strip(".,;:()[]&+"), letters(word)
+            if len(key) >= 4 and not (key in GENERIC or key in ordinary or is_common(word, common)):
+                add(word, "company", value, alias)
     for value in aliases.values("email"):
         local = value.rpartition("@")[0]
         if len(local) >= 3:
@@ -382,7 +384,8 @@ def _needles(found: pd.DataFrame, literals: dict) -> list[Needle]:
         spelled = literals.spelled.get(text, text)
         needles[text] = Needle(_KIND_WORDS[kind], spelled, everywhere=not is_common(text, words))
     # Phone numbers as written, besides their one spelling in the alias map.
-    phones = found[found["kind"] == "phone"]
-    for value in [*phones["value"], *phones["raw"].dropna()]:
-        needles.setdefault(normal(value), Needle(_KIND_WORDS["phone"], value))
+    for kind in ("phone", "email"):
+        rows = found[found["kind"] == kind]
+        for value in [*rows["value"], *rows["raw"].dropna()]:
+            needles.setdefault(normal(value), Needle(_KIND_WORDS[kind], value))
     return list(needles.values())

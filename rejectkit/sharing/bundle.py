@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from ..store.schema import TABLES
 from ..store.workspace import Workspace
 from .aliases import AliasMap, date_offset
 from .anonymise import ShareOptions, anonymise
+from .columns import LeftOut
 from .leakscan import LeakError, Needle, common_words, scan
 from .notebooks import (
     SHARED,
@@ -43,6 +44,7 @@ from .notebooks import (
     static_html,
     template_words,
 )
+from .spelling import normal
 
 __all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "preview", "share"]
 
@@ -56,24 +58,27 @@ _STAMP = 946684800
 
 @dataclass
 class Bundle:
-    """A written bundle: where, its files, the rows of each table and what was replaced."""
+    """A written bundle: where, its files, the rows of each table, what was replaced and
+    which columns of your files it left out."""
 
     path: Path
     files: list[str]
     rows: dict[str, int]
     replaced: pd.DataFrame
     notebooks: list[str]
+    left_out: list[LeftOut] = field(default_factory=list)
 
     def __str__(self) -> str:
         counts = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n and t != "touchpoints")
         counts = counts or "an empty log"
         replaced = self.replaced[self.replaced["count"] > 0]
         total = int(replaced["count"].sum())
+        left_out = "".join(f"\nLeft out {c}." for c in self.left_out)
         return (
             f"Wrote a bundle for your mentor to {self.path}: {counts}; "
             f"{len(replaced)} identifying values replaced ({total} times); the leak scan "
             f"found nothing. Send the whole folder; open {self.notebooks[0].replace('.ipynb', '')}"
-            ".html in it to see what your mentor will see."
+            f".html in it to see what your mentor will see.{left_out}"
         )
 
 
@@ -162,7 +167,7 @@ def share(
     anon.aliases.save(ws)
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     rows = {t: len(f) for t, f in anon.tables.items()}
-    return Bundle(out, files, rows, anon.replaced, list(SHARED))
+    return Bundle(out, files, rows, anon.replaced, list(SHARED), anon.left_out)
 
 
 def _check_out(out: Path) -> None:
@@ -235,7 +240,7 @@ def _scoped(needles: list[Needle]) -> list[Needle]:
     words = common_words(template_words())
     return [
         Needle(n.kind, n.value, everywhere=False)
-        if n.everywhere and len(n.value.split()) == 1 and n.value.casefold() in words
+        if n.everywhere and len(n.value.split()) == 1 and normal(n.value) in words
         else n
         for n in needles
     ]

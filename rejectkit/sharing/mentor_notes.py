@@ -43,6 +43,7 @@ _KIND_WORDS = {
     "person": "a name you hid",
     "role": "role",
     "place": "place",
+    "address": "street address",
     "email": "email address",
     "domain": "email domain",
     "phone": "phone number",
