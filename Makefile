@@ -22,6 +22,10 @@ lab: setup
 app: setup
 	$(BIN)/rejectkit app
 
+# One worker per core; each test file stays on one worker, so a file's browser tests share
+# one JupyterLab or app server.
+PYTEST_ARGS ?= -n auto --dist loadfile
+
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
