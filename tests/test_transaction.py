@@ -196,9 +196,11 @@ def test_an_interrupted_commit_is_finished_on_next_open_and_says_so(states, tmp_
         with pytest.raises(KeyboardInterrupt):
             _save(path)
     assert (path / ".rejectkit" / transaction.JOURNAL).exists()
-    data = Workspace(path).read()
+    ws = Workspace(path)
+    data = ws.read()
     assert data.notices[0].startswith("Finished a save that was interrupted (Review of interview")
     assert _snapshot(path) == new
+    assert not any("interrupted" in n for n in ws.read().notices)  # said once
 
 
 def test_temp_files_without_a_journal_are_rolled_back_and_it_says_so(states, tmp_path):

@@ -64,7 +64,7 @@ class Workspace(Edits):
         self._cache: tuple[tuple, Data] | None = None
         # The transaction open in each thread (the lock is per thread too).
         self._local = threading.local()
-        # What the last recovery of an interrupted save did, shown once as a notice.
+        # What the last recovery of an interrupted save did, until the next read shows it.
         self.recovered: str | None = None
 
     def __repr__(self) -> str:
@@ -108,7 +108,9 @@ class Workspace(Edits):
             self._cache = (stamp, self._parse_all())
         data = self._cache[1].copy()
         if self.recovered:
+            # Said once, on the next read: a notebook open for days should not repeat it.
             data.notices = [self.recovered, *data.notices]
+            self.recovered = None
         return data
 
     def _stamp(self) -> tuple:
