@@ -130,7 +130,9 @@ def _all_chart_data(data) -> None:
     keeps what it derived, and the figure is about computing it)."""
     from datetime import date
 
-    from rejectkit import analysis, charts, comparisons, funnel, prep
+    from rejectkit.analysis import comparisons, funnel, prep
+    from rejectkit.analysis import touchpoints as analysis
+    from rejectkit.charts import scores as charts
 
     analysis.score_table(data)
     analysis.touchpoint_summary(data)
