@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from rejectkit.analysis.stages import stage_durations
 from rejectkit.cli import main
-from rejectkit.errors import ConflictError, SaveError
+from rejectkit.errors import ConflictError, DataError, SaveError
 from rejectkit.store.history import changes, diff_frames, read_history
 from rejectkit.store.undo import undo
 from rejectkit.store.workspace import META
@@ -332,3 +332,31 @@ def test_any_series_of_saves_undoes_back_through_every_version(empty_workspace, 
         undo(ws)
         assert ws.file("applications").read_bytes() == version
     assert undo(ws) is None
+
+
+def test_a_history_written_by_an_older_kit_is_kept_and_gains_the_message_column(workspace):
+    old = (
+        "op,at,action,file,record,row,field,old,new,undoes\n"
+        '1,2026-11-20T09:00:00+00:00,update,applications.csv,A0003,3,notes,,"a\r\nb",\n'
+    )
+    target = workspace.path / META / "history.csv"
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(old.encode())
+    workspace.update("applications", "A0003", {"stage": "interview"})
+    history = read_history(workspace)
+    assert list(history.columns)[-1] == "message"
+    assert history["op"].tolist() == [1, 2]
+    assert history["new"].tolist() == ["a\r\nb", "interview"]
+    assert target.read_bytes().startswith(
+        b"op,at,action,file,record,row,field,old,new,undoes,message\n"
+    )
+
+
+def test_an_unreadable_history_line_is_named_with_its_file_line_and_column(workspace):
+    target = workspace.path / META / "history.csv"
+    workspace.update("applications", "A0003", {"stage": "interview"})
+    target.write_bytes(target.read_bytes().replace(b"\n1,", b"\nx,", 1))
+    with pytest.raises(
+        DataError, match=r"\.rejectkit/history\.csv:2: op: 'x' is not a whole number"
+    ):
+        read_history(workspace)
