@@ -51,10 +51,6 @@ class Transaction:
     counters: dict[str, int] | None = None
     op: int | None = None  # the history entry it wrote, once committed
 
-    def tables(self) -> list[str]:
-        """The tables changed, in the order the transaction first changed them."""
-        return list(self.after)
-
 
 @dataclass
 class _Write:

@@ -25,6 +25,7 @@ from ..errors import (
     LockTimeoutError,
     WorkspaceError,
 )
+from . import history
 from .csvread import RawTable, read_table
 from .csvwrite import encode_table
 from .dataset import Data
@@ -153,7 +154,8 @@ class Workspace(Edits):
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the workspace lock, so that several saves happen as one."""
+        """Hold the workspace lock (saves inside still commit one by one; use
+        :meth:`transaction` to make several saves one change)."""
         from filelock import Timeout
 
         lock = self._lock()
@@ -251,9 +253,6 @@ class Workspace(Edits):
         return {n: tx.after.get(n) or tx.seen[n] for n in TABLES if n in names}
 
     def _write_transaction(self, tx: Transaction) -> None:
-        # pyarrow's compute kernels load with the history, on the first save, not on import.
-        from . import history
-
         changed = [n for n in tx.after if not tx.after[n].frame.equals(tx.seen[n].frame)]
         version = history.next_version(
             self.path,

@@ -29,7 +29,7 @@ from ..messages.drafts import (
     tones,
 )
 from ..records.sent import record_sent, sent_for, write_eml
-from .cells import WidgetView
+from .cells import WidgetView, error_html
 
 __all__ = ["DraftPanel", "MessageForm"]
 
@@ -67,7 +67,7 @@ def _error_html(error: Exception) -> str:
         text = (
             f"Something went wrong in the kit ({type(error).__name__}: {error}); please report it."
         )
-    return f'<div style="color:#b00020;white-space:pre-wrap">{html.escape(text)}</div>'
+    return error_html(text)
 
 
 def _ok_html(text: str, extra: str = "") -> str:
