@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -141,6 +142,10 @@ def test_lab_prints_its_address_and_ctrl_c_stops_it_with_its_kernels(tmp_path):
         assert text.count(token) == 1, "the address is printed once, not buried in a log"
         _ctrl_c_and_check(proc, out, kernel_pid)
         assert "Stopping JupyterLab and its kernels" in out.read_text()
+        # Kernels talk over local sockets, so none warns about unencrypted TCP; the user's
+        # copies of the notebooks are what JupyterLab serves.
+        assert "without encryption" not in out.read_text()
+        assert f"Your notebooks: {tmp_path / 'first-run' / 'notebooks'}" in out.read_text()
     finally:
         _kill_all(proc)
 
@@ -207,3 +212,18 @@ def test_a_port_in_use_is_skipped_for_the_next_free_one():
         assert chosen > port
         with socket.socket() as s:
             s.bind(("127.0.0.1", chosen))  # really free
+
+
+def test_a_busy_port_is_said_and_the_next_free_one_used(capsys):
+    from rejectkit.run.lab import choose_port
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        taken = busy.getsockname()[1]
+        port = choose_port(None, taken)
+        assert port > taken
+        assert capsys.readouterr().out == (
+            f"Port {taken} is in use (another JupyterLab or app?), so this one uses {port}.\n"
+        )
+        # A port the user asked for is used as asked, with nothing said.
+        assert choose_port(taken, 8888) == taken and capsys.readouterr().out == ""

@@ -11,8 +11,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .lab import announce_workspace, lab_environment, notebooks_path, private_config, token
-from .serve import Service, free_port, is_loopback, serve
+from .lab import (
+    announce_workspace,
+    choose_port,
+    lab_environment,
+    notebooks_path,
+    private_config,
+    token,
+)
+from .serve import Service, is_loopback, serve
 
 __all__ = ["START_PAGE", "app_command", "run_app", "warn_if_open"]
 
@@ -90,7 +97,7 @@ def run_app(
     """Serve the notebooks as an app with Voila, print the address and wait for Ctrl-C."""
     warn_if_open(ip)
     ws = announce_workspace(data)
-    port = port or free_port(APP_PORT, ip)
+    port = choose_port(port, APP_PORT, ip)
     key = token()
     host = _host(ip)
     # Voila reads voila.json from the folders it is given.

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..store.durable import write_file
 from ..store.location import ENV, notebooks_path, open_workspace
 from .serve import Service, free_port, serve
+from .user_notebooks import sync_notebooks
 
 __all__ = ["lab_environment", "notebooks_path", "run_lab"]
 
@@ -86,12 +87,20 @@ def announce_workspace(data: str | None):
 def run_lab(data: str | None = None, *, port: int | None = None, open_browser: bool = True) -> int:
     """Start JupyterLab, print its address and wait; Ctrl-C stops it and its kernels."""
     ws = announce_workspace(data)
-    port = port or free_port(LAB_PORT)
+    # JupyterLab saves outputs into the notebook it opened: it opens the user's copies.
+    refresh = sync_notebooks(ws)
+    print(f"Your notebooks: {refresh.folder}")
+    for line in refresh.lines():
+        print(line)
+    port = choose_port(port, LAB_PORT)
     key = token()
-    with private_config({"IdentityProvider": {"token": key}}) as config:
+    with (
+        tempfile.TemporaryDirectory(prefix="rk-") as sockets,
+        private_config(lab_settings(key, Path(sockets))) as config,
+    ):
         service = Service(
             name="JupyterLab",
-            command=lab_command(notebooks_path(), port, config),
+            command=lab_command(refresh.folder, port, config),
             env=lab_environment(ws.path, ws.path / ".rejectkit" / "lab-settings"),
             base_url=f"http://127.0.0.1:{port}",
             token=key,
@@ -99,6 +108,31 @@ def run_lab(data: str | None = None, *, port: int | None = None, open_browser: b
             open_path="/lab/tree/00-start.ipynb",
         )
         return serve(service, open_browser=open_browser)
+
+
+def lab_settings(key: str, sockets: Path) -> dict:
+    """The server's settings: the login token, the pre-save hook that keeps outputs out of
+    any notebook saved inside the kit's own (tracked) folder, and kernels on local sockets.
+
+    Over local sockets (in a private temp folder) nothing can eavesdrop, and no kernel warns
+    "running over TCP without encryption". Their paths must stay under 108 bytes, which a
+    runtime folder deep in a home directory can exceed, hence the short ``sockets`` folder.
+    """
+    return {
+        "IdentityProvider": {"token": key},
+        "ContentsManager": {"pre_save_hook": "rejectkit.run.user_notebooks.strip_kit_notebook"},
+        "KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")},
+    }
+
+
+def choose_port(asked: int | None, preferred: int, ip: str = "127.0.0.1") -> int:
+    """The port asked for, else ``preferred`` or the next free one, saying when it moved."""
+    if asked:
+        return asked
+    port = free_port(preferred, ip)
+    if port != preferred:
+        print(f"Port {preferred} is in use (another JupyterLab or app?), so this one uses {port}.")
+    return port
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import WorkspaceError
 from .csvread import empty_table
 from .csvwrite import encode_table
+from .kit import notebooks_path, sample_path
 from .schema import TABLES
 from .workspace import META, Workspace
 
@@ -51,22 +52,6 @@ def resolve_path(data: str | os.PathLike | None = None) -> Path:
     if os.environ.get(ENV):
         return Path(os.environ[ENV]).expanduser()
     return default_path()
-
-
-def notebooks_path() -> Path:
-    """The folder of the kit's notebooks."""
-    for candidate in (_PACKAGE.parent / "notebooks", _PACKAGE / "notebooks"):
-        if candidate.is_dir():
-            return candidate
-    raise WorkspaceError("The notebooks folder is missing from this installation of rejectkit.")
-
-
-def sample_path() -> Path:
-    """The shipped demo workspace (fictional data)."""
-    for candidate in (_PACKAGE.parent / "data" / "sample", _PACKAGE / "sample"):
-        if (candidate / "applications.csv").exists():
-            return candidate
-    raise WorkspaceError("The demo workspace is missing from this installation of rejectkit.")
 
 
 def _has_data(path: Path) -> bool:

@@ -32,6 +32,7 @@ from .dataset import Data
 from .durable import atomic_write as _atomic_write
 from .durable import process_lock, write_file
 from .edits import FIX_HINT, Edits, raise_for
+from .kit import is_kit_demo
 from .schema import META, TABLES, TOUCHPOINTS, Touchpoint
 from .transaction import JOURNAL, Transaction, _Write, commit, recover
 from .validate import validate_tables
@@ -174,8 +175,19 @@ class Workspace(Edits):
         finally:
             lock.release()
 
-    def _lock(self):
+    def check_writable(self) -> None:
+        """Refuse, with a way out, to change the kit's own demo folder."""
+        if is_kit_demo(self.path):
+            # The demo is tracked by git and the tests compare against it: no lock file, no
+            # history, no share state may appear in it, let alone a changed row.
+            raise WorkspaceError(
+                f"{self.path} is the kit's demo, which the kit never changes. To try things "
+                "out on it, make your own copy: rejectkit init --demo --data my-demo (then use "
+                "--data my-demo)."
+            )
 
+    def _lock(self):
+        self.check_writable()
         meta = self.path / META
         if not meta.is_dir():
             if not self.path.is_dir():
