@@ -20,6 +20,28 @@ __all__ = ["main"]
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
+def _workspace(args: argparse.Namespace):
+    """The workspace named by ``--data`` (else the default), refused with a way out when the
+    folder is missing, is a file, or holds none of the kit's files."""
+    from .errors import WorkspaceError
+    from .store.location import resolve_path
+    from .store.schema import TABLES
+    from .store.workspace import Workspace
+
+    path = resolve_path(args.data)
+    fix = "give your log's folder with --data DIR, or create one with rejectkit init --data DIR"
+    if path.exists() and not path.is_dir():
+        raise WorkspaceError(f"{path} is a file, not a workspace folder; {fix}.")
+    if not path.is_dir():
+        raise WorkspaceError(f"The workspace {path} does not exist; {fix}.")
+    if not any((path / table.file).exists() for table in TABLES.values()):
+        raise WorkspaceError(
+            f"{path} is not a workspace: it holds none of the kit's files (applications.csv, "
+            f"interviews.csv, ...); {fix}."
+        )
+    return Workspace(path)
+
+
 def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     COMMANDS[func.__name__.removeprefix("cmd_").replace("_", "-")] = func
     return func
@@ -28,10 +50,8 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 @command
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every file of the workspace; list each problem as FILE:LINE: COLUMN: message."""
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    data = Workspace(resolve_path(args.data)).read()
+    data = _workspace(args).read()
     for notice in data.notices:
         print(f"note: {notice}", file=sys.stderr)
     if data.problems:
@@ -91,10 +111,8 @@ def cmd_app(args: argparse.Namespace) -> int:
 def cmd_due(args: argparse.Namespace) -> int:
     """List what is due: feedback to nudge, contacts to check in with, silent applications."""
     from .records.reminders import due, reminders
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    data = Workspace(resolve_path(args.data)).load()
+    data = _workspace(args).load()
     today = args.today or date.today()
     limits = {"feedback_days": args.feedback_days, "ghost_days": args.ghost_days}
     items = due(data, today=today, **limits)
@@ -132,10 +150,8 @@ _DUE_HEADINGS = {
 def cmd_remind(args: argparse.Namespace) -> int:
     """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple."""
     from .records.reminders import reminders, write_reminders_ics
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    data = Workspace(resolve_path(args.data)).load()
+    data = _workspace(args).load()
     today = args.today or date.today()
     items = reminders(
         data, today=today, feedback_days=args.feedback_days, ghost_days=args.ghost_days
@@ -161,12 +177,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .records.import_rules import parse_map, parse_status
     from .records.import_source import read_source
     from .records.importing import import_applications
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
     source = read_source(args.file, sheet=args.sheet)
     plan = import_applications(
-        Workspace(resolve_path(args.data)),
+        _workspace(args),
         args.file,
         mapping=parse_map(args.map, source.columns),
         date_format=args.date_format,
@@ -182,10 +196,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     """Show the changes of one record (an id such as A0003), or the latest changes."""
     from .store.history import changes, format_changes
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    frame = changes(Workspace(resolve_path(args.data)), args.id, limit=args.limit)
+    frame = changes(_workspace(args), args.id, limit=args.limit)
     if frame.empty:
         print(f"No recorded changes{f' of {args.id}' if args.id else ''}.")
         return 0
@@ -198,10 +210,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     """Save a review from the command line: the interview, its scores and the stage, as one
     change (`rejectkit undo` takes all of it back)."""
     from .records.saves import ratings_from_text, save_review
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    ws = Workspace(resolve_path(args.data))
+    ws = _workspace(args)
     data = ws.load()
     keys = [tp.key for tp in data.touchpoints]
     notes: dict[str, dict[str, str]] = {}
@@ -249,14 +259,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_undo(args: argparse.Namespace) -> int:
     """Undo the last save (all of its changes); the undo is recorded in the history too."""
     from .store.history import format_changes
-    from .store.location import resolve_path
     from .store.undo import undo
-    from .store.workspace import Workspace
 
-    ws = Workspace(resolve_path(args.data))
+    ws = _workspace(args)
     undone = undo(ws)
     if undone is None:
-        print(f"Nothing to undo: no saves are recorded in the history of {ws.path}.")
+        print(_nothing_to_undo(ws))
         return 0
     first = undone.iloc[0]
     files = ", ".join(dict.fromkeys(undone["file"]))
@@ -268,17 +276,30 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nothing_to_undo(ws) -> str:
+    from .store.history import read_history
+
+    history = read_history(ws.path)
+    if history.empty:
+        return f"Nothing to undo: no saves are recorded in the history of {ws.path}."
+    saves = history.loc[history["undoes"] == "", "op"].nunique()
+    return (
+        f"Nothing left to undo: all {saves} save{'s' * (saves != 1)} in the history of "
+        f"{ws.path} {'have' if saves != 1 else 'has'} been undone. An undo is not undone in "
+        "turn (there is no redo); make the change again instead. `rejectkit history` lists "
+        "every save and its undo."
+    )
+
+
 @command
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the applications of a period as CSV and as a printable HTML page."""
     from datetime import date
 
     from .analysis.report import write_report
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
     start, end = _iso_day(args.start, "--from"), _iso_day(args.to, "--to")
-    data = Workspace(resolve_path(args.data)).load()
+    data = _workspace(args).load()
     for path in write_report(data, start, end, args.out, today=date.today()):
         print(f"Wrote {path}")
     return 0
@@ -301,10 +322,8 @@ def cmd_patterns(args: argparse.Namespace) -> int:
     from .analysis.comparisons import blind_spots, passed_vs_rejected, strategy_effects
     from .analysis.funnel import funnel_summary
     from .analysis.touchpoints import touchpoint_highlights
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    data = Workspace(resolve_path(args.data)).load()
+    data = _workspace(args).load()
     for find in (
         touchpoint_highlights,
         funnel_summary,
@@ -320,10 +339,8 @@ def cmd_patterns(args: argparse.Namespace) -> int:
 def cmd_prep_sheet(args: argparse.Namespace) -> int:
     """Write your next-interview prep sheet (prep-sheet.md in the workspace) and print it."""
     from .analysis.prep import write_prep_sheet
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    data = Workspace(resolve_path(args.data)).load()
+    data = _workspace(args).load()
     sheet = write_prep_sheet(data, args.out, today=args.today or date.today())
     print(sheet.text, end="")
     print(f"Saved to {sheet.path}", file=sys.stderr)
@@ -336,8 +353,6 @@ def cmd_share(args: argparse.Namespace) -> int:
     shifted dates, the patterns notebook run again on that copy, and a leak scan before
     anything is written."""
     from .sharing.bundle import ShareOptions, share
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
     options = ShareOptions(
         hide=tuple(args.hide or ()),
@@ -346,9 +361,7 @@ def cmd_share(args: argparse.Namespace) -> int:
         drop_free_text=args.drop_free_text,
     )
     print("Anonymising and running the patterns notebook on the copy ...", file=sys.stderr)
-    bundle = share(
-        Workspace(resolve_path(args.data)), args.out, today=date.today(), options=options
-    )
+    bundle = share(_workspace(args), args.out, today=date.today(), options=options)
     print(bundle)
     return 0
 
@@ -357,29 +370,46 @@ def cmd_share(args: argparse.Namespace) -> int:
 def cmd_mentor_notes(args: argparse.Namespace) -> int:
     """Show the comments of a filled mentor_notes.csv against your real records."""
     from .sharing.mentor_notes import format_notes, mentor_notes
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
-    print(format_notes(mentor_notes(Workspace(resolve_path(args.data)), args.file)))
+    print(format_notes(mentor_notes(_workspace(args), args.file)))
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, which also says "did you mean" for a misspelt command."""
+
+    def error(self, message: str):
+        import difflib
+        import re
+
+        if found := re.search(r"invalid choice: '([^']*)'", message):
+            close = difflib.get_close_matches(found.group(1), COMMANDS, n=1)
+            if close:
+                message = f"{found.group(1)!r} is not a command; did you mean {close[0]!r}?"
+        super().error(message)
+
+
+def _summary(doc: str) -> str:
+    """The first sentence of a command's docstring, however many lines it spans."""
+    text = " ".join(doc.split())
+    return text.split(". ")[0].rstrip(".") + "."
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rejectkit",
         description="Turn a job rejection into a better next interview.",
     )
+    data_help = "the workspace folder (default: $REJECTKIT_DATA, else data/workspace in the kit)"
+    # --data may come before the command (`rejectkit --data DIR check`) or after it; the
+    # command's own copy must not reset one given before it, hence SUPPRESS there.
+    parser.add_argument("--data", metavar="DIR", help=data_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data",
-        metavar="DIR",
-        help="the workspace folder (default: $REJECTKIT_DATA, else data/workspace in the kit)",
-    )
+    common.add_argument("--data", metavar="DIR", help=data_help, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, func in COMMANDS.items():
-        p = sub.add_parser(
-            name, parents=[common], help=func.__doc__.splitlines()[0], description=func.__doc__
-        )
+        p = sub.add_parser(name, parents=[common], help=_summary(func.__doc__),
+                           description=func.__doc__)  # fmt: skip
         ARGUMENTS.get(name, lambda p: None)(p)
     return parser
 

@@ -9,24 +9,40 @@ from datetime import date
 __all__ = ["ARGUMENTS"]
 
 
-def _lab_arguments(p: argparse.ArgumentParser) -> None:
+def _server_arguments(p: argparse.ArgumentParser, port: int) -> None:
     p.add_argument(
         "--port",
         type=int,
         default=None,
-        help="port to serve on (default: 8888 for lab, 8866 for app, or the next free one)",
+        metavar="N",
+        help=f"port to serve on (default: {port}, or the next free one, which is then said)",
     )
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
 
+def _lab_arguments(p: argparse.ArgumentParser) -> None:
+    _server_arguments(p, 8888)
+
+
 def _app_arguments(p: argparse.ArgumentParser) -> None:
-    _lab_arguments(p)
+    _server_arguments(p, 8866)
     p.add_argument(
         "--ip",
+        metavar="ADDRESS",
         default="127.0.0.1",
         help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it "
         "to your network, with a warning)",
     )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return number
 
 
 def _init_arguments(p: argparse.ArgumentParser) -> None:
@@ -134,7 +150,11 @@ def _review_arguments(p: argparse.ArgumentParser) -> None:
 def _history_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", nargs="?", metavar="ID", help="a record id, such as A0003 or I0002")
     p.add_argument(
-        "--limit", type=int, default=20, metavar="N", help="show the last N changes (default 20)"
+        "--limit",
+        type=_positive,
+        default=20,
+        metavar="N",
+        help="show the last N changes (default 20)",
     )
 
 

@@ -71,7 +71,7 @@ def test_check_prints_notices_for_what_it_tolerated(sample_copy):
 def test_check_of_a_missing_folder_is_a_plain_error(tmp_path):
     result = run("check", "--data", str(tmp_path / "nowhere"))
     assert result.returncode == 1
-    assert "does not exist or is not a folder" in result.stderr
+    assert "does not exist; give your log's folder with --data DIR" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -50,7 +50,10 @@ class Funnel(Findings):
     ghosted_share: float = float("nan")
 
     def shown(self) -> pd.DataFrame:
-        shown = self.table.assign(share=self.table["share"].map("{:.0%}".format))
+        # With no applications a share is 0 of 0: shown as a dash, not "nan%".
+        shown = self.table.assign(
+            share=self.table["share"].map(lambda v: "–" if pd.isna(v) else f"{v:.0%}")
+        )
         return shown.drop(columns="stage").rename(
             columns={
                 "label": "Stage",

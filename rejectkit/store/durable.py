@@ -106,7 +106,7 @@ def atomic_write(path: Path, data: bytes, backups: Path | None = None, keep: int
                 os.unlink(tmp)
         raise SaveError(
             f"Could not save {path.name}: {reason(e)}. The file on disk is unchanged; fix the "
-            "cause and save again (what you typed is still in the form)."
+            "cause and save again."
         ) from e
     fsync_dir(path.parent)
 

@@ -93,7 +93,7 @@ def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> N
             why = f"{_relative(folder, failed.target)} could not be written: {why}"
         raise SaveError(
             f"Could not save {', '.join(data)}: {why}. {unchanged} unchanged; fix the cause and "
-            "save again (what you typed is still in the form)."
+            "save again."
         ) from e
     # From here on the save has happened: the journal finishes it even after a crash.
     renamed: list[str] = []
@@ -103,7 +103,7 @@ def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> N
         if not renamed and _abandon(journal, writes):
             raise SaveError(
                 f"Could not save {describe}: {reason(e)}. Every file on disk is unchanged; fix "
-                "the cause and save again (what you typed is still in the form)."
+                "the cause and save again."
             ) from e
         raise SaveError(
             f"The save of {describe} was interrupted ({reason(e)}); it is finished the next "

@@ -19,6 +19,7 @@ __all__ = [
     "WidgetView",
     "close_widgets",
     "error_html",
+    "error_text",
     "open_workspace",
     "show_kit_errors_plainly",
     "shown_by_this_cell",
@@ -123,6 +124,16 @@ def open_workspace(data=None, *, demo_if_new: bool = True):
     return open_store(data, demo_if_new=demo_if_new)
 
 
+def error_text(error: BaseException) -> str:
+    """The kit's error as a form says it: a refused save also says that nothing typed is lost
+    (the store's own message says only why the disk refused, as the command line needs)."""
+    from ..errors import SaveError
+
+    if isinstance(error, SaveError):
+        return f"{error} What you typed is still in the form."
+    return str(error)
+
+
 def error_html(text: str) -> str:
     """An error message as the views show it: red, line breaks kept, nothing taken as HTML."""
     import html
@@ -150,7 +161,7 @@ class WidgetView:
         try:
             action()
         except RejectkitError as e:
-            self._show_error(str(e), where)
+            self._show_error(error_text(e), where)
         except Exception as e:  # a bug: show it rather than lose it
             self.last_error = e
             self._show_bug(e, where)

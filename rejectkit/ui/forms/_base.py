@@ -16,7 +16,7 @@ import ipywidgets as w
 from ...errors import RecordError, RejectkitError
 from ...store.schema import TABLES, TOUCHPOINTS
 from ...store.workspace import Data, Workspace
-from ..cells import WidgetView
+from ..cells import WidgetView, error_text
 from ._fields import LINES, MAX_WIDTH, WIDTH, Field, html_message
 
 __all__ = ["Form", "notify"]
@@ -187,7 +187,7 @@ class Form(WidgetView):
             )
             return False
         except RejectkitError as e:
-            self._say(str(e), "error")
+            self._say(error_text(e), "error")
             return False
         except Exception as e:
             self._unexpected(e)
