@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Re-install when the dependency list changes, not on every run.
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
 
-.PHONY: setup lab app test bench lint format notebooks clean
+.PHONY: setup lab app test test-fast bench lint format notebooks clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,10 @@ PYTEST_ARGS ?= -n auto --dist loadfile
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The tight loop while you work: everything but the browser tests and the slow ones.
+test-fast: setup
+	$(BIN)/python -m pytest -n auto -m "not browser and not slow" -q
 
 bench: setup
 	$(BIN)/python bench/run.py
