@@ -195,9 +195,10 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 @command
 def cmd_review(args: argparse.Namespace) -> int:
-    """Save a review from the command line: the interview, its scores and the stage, as one
-    change (`rejectkit undo` takes all of it back)."""
+    """Save a review from the command line: the interview, its scores, its questions and the
+    stage, as one change (`rejectkit undo` takes all of it back)."""
     from .records.saves import ratings_from_text, save_review
+    from .records.stories import question_from_text
     from .store.location import resolve_path
     from .store.workspace import Workspace
 
@@ -238,9 +239,15 @@ def cmd_review(args: argparse.Namespace) -> int:
         loaded, existing = None, []
         record = {"result": "pending", **given, "application_id": args.application}
     ratings = ratings_from_text(args.scores or "", keys, existing=existing, notes=notes)
-    saved = save_review(
-        ws, record, ratings, interview_id=args.interview, final=args.final, expected=loaded
-    )
+    questions = None
+    if args.question:
+        asked = data.questions.loc[data.questions["interview_id"] == (args.interview or "")]
+        stories = data.stories["id"].tolist()
+        questions = asked.to_dict("records") + [
+            question_from_text(text, keys, stories) for text in args.question
+        ]
+    saved = save_review(ws, record, ratings, interview_id=args.interview, final=args.final,
+                        expected=loaded, questions=questions)  # fmt: skip
     print(saved.message)
     return 0
 
