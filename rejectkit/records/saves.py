@@ -76,14 +76,16 @@ def save_review(
             if changes := changed_fields(expected or _interview(ws, iid), record):
                 ws.update("interviews", iid, changes, expected=expected)
         ws.replace("reviews", {"interview_id": iid}, ratings)
-        asked = None
+        asked, stories = 0, []
         if questions is not None:
-            asked = sync_questions(ws, iid, questions, expected=expected_questions)
+            asked, stories = sync_questions(ws, iid, questions, expected=expected_questions)
         moved = _advance(ws, app_id, target)
     n = len(ratings)
     skipped = sum(r.get("score", "") == "" for r in ratings)
     na = f" ({skipped} not applicable)" if skipped else ""
     told = f" and {asked} question{'s' * (asked != 1)}" if asked else ""
+    if stories:
+        told += f" (new in your story bank: {', '.join(stories)})"
     message = f"Saved interview {iid} with {n} touchpoint{'s' * (n != 1)}{na}{told}.{moved}"
     return Saved(iid, message, tx.op)
 

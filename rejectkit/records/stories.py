@@ -142,11 +142,13 @@ def sync_questions(
     questions: Iterable[Mapping[str, str]],
     *,
     expected: list[Mapping[str, str]] | None = None,
-) -> int:
-    """Make ``questions`` the question log of interview ``iid``; return how many it holds.
+) -> tuple[int, list[str]]:
+    """Make ``questions`` the question log of interview ``iid``; return how many it holds and
+    the ids of the stories it added.
 
     Call it inside a transaction (``save_review`` does): a row with an ``id`` updates that
-    question, one without is added, and a question of the interview not listed is deleted.
+    question, one without is added, and a question of the interview not listed is deleted. A
+    row with a ``story_title`` and no ``story_id`` adds that story to the bank first.
     ``expected`` is the log as the caller loaded it; if it changed since, nothing is saved.
     """
     now = questions_of(ws, iid)
@@ -157,6 +159,14 @@ def sync_questions(
         )
     rows = [{k: str(q.get(k, "") or "").strip() for k in ("id", *QUESTION_FIELDS)}
             for q in questions]  # fmt: skip
+    # A story typed as a new title in the form joins the bank in this same save.
+    titles = [str(q.get("story_title", "") or "").strip() for q in questions]
+    new_stories: dict[str, str] = {}
+    for row, title in zip(rows, titles, strict=True):
+        if title and not row["story_id"]:
+            if title not in new_stories:
+                new_stories[title] = ws.add("stories", {"title": title})
+            row["story_id"] = new_stories[title]
     by_id = {r["id"]: r for r in now}
     keep = {r["id"] for r in rows if r["id"]}
     for gone in [r for r in now if r["id"] not in keep]:
@@ -174,7 +184,7 @@ def sync_questions(
             ws.update("questions", row["id"], changes)
     if added:
         ws.add_many("questions", added)
-    return len(rows)
+    return len(rows), list(new_stories.values())
 
 
 def save_story(
