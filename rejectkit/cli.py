@@ -130,8 +130,10 @@ _DUE_HEADINGS = {
 
 @command
 def cmd_remind(args: argparse.Namespace) -> int:
-    """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple."""
-    from .records.reminders import reminders, write_reminders_ics
+    """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple,
+    with rehearsals of your stories before your next interview."""
+    from .analysis.likely import rehearsal_plan
+    from .records.reminders import rehearsal_reminders, reminders, write_reminders_ics
     from .store.location import resolve_path
     from .store.workspace import Workspace
 
@@ -140,6 +142,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     items = reminders(
         data, today=today, feedback_days=args.feedback_days, ghost_days=args.ghost_days
     )
+    items += rehearsal_reminders(rehearsal_plan(data, today=today), today=today)
     path = write_reminders_ics(args.ics, items, today=today)
     now = sum(r.due_on <= today for r in items)
     print(

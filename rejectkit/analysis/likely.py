@@ -14,9 +14,17 @@ from ..dates import short_date
 from .stories import question_table
 from .touchpoints import interview_table, plural
 
-__all__ = ["LIKELY", "likely_questions", "next_interview"]
+__all__ = [
+    "LIKELY",
+    "SESSIONS",
+    "likely_questions",
+    "next_interview",
+    "rehearsal_days",
+    "rehearsal_plan",
+]
 
 LIKELY = 6
+SESSIONS = 3  # rehearsals before an interview: spaced practice beats one cram the night before
 _COLUMNS = ["question", "kind", "label", "why", "story_id", "story", "gaps"]
 
 
@@ -85,3 +93,48 @@ def likely_questions(data, *, today, n: int = LIKELY) -> pd.DataFrame:
             "story": story, "gaps": int((mine["how"] == "gap").sum()),
         })  # fmt: skip
     return pd.DataFrame(rows, columns=_COLUMNS)
+
+
+def rehearsal_days(today, interview_on, sessions: int = SESSIONS) -> list:
+    """Up to ``sessions`` days evenly spaced between ``today`` and the interview (neither
+    included); today itself when the interview is tomorrow.
+
+    >>> from datetime import date
+    >>> [d.isoformat() for d in rehearsal_days(date(2026, 12, 1), date(2026, 12, 9))]
+    ['2026-12-03', '2026-12-05', '2026-12-07']
+    >>> [d.isoformat() for d in rehearsal_days(date(2026, 12, 1), date(2026, 12, 2))]
+    ['2026-12-01']
+    """
+    from datetime import timedelta
+
+    days = (interview_on - today).days
+    if days < 1:
+        return []
+    offsets = sorted({round(k * days / (sessions + 1)) for k in range(1, sessions + 1)})
+    offsets = [o for o in offsets if 0 < o < days] or [0]
+    return [today + timedelta(days=o) for o in offsets]
+
+
+def rehearsal_plan(data, *, today, sessions: int = SESSIONS) -> pd.DataFrame:
+    """When to rehearse which stories before your next interview (one held after ``today``):
+    one row per session day and story, with the question the story answers.
+
+    Columns: ``on`` (a date), ``session`` (1, 2, ...), ``interview_id``, ``held_on``,
+    ``company``, ``round``, ``story_id``, ``story``, ``question``. Empty when no interview is
+    ahead or no likely question has a story.
+    """
+    columns = ["on", "session", "interview_id", "held_on", "company", "round", "story_id",
+               "story", "question"]  # fmt: skip
+    nxt = next_interview(data, today=today)
+    if nxt is None or nxt["held_on"].date() <= today:
+        return pd.DataFrame(columns=columns)
+    likely = likely_questions(data, today=today)
+    likely = likely[likely["story_id"] != ""].drop_duplicates("story_id")
+    rows = [
+        {"on": day, "session": k, "interview_id": nxt["interview_id"],
+         "held_on": nxt["held_on"].date(), "company": nxt["company"], "round": nxt["round"],
+         "story_id": r.story_id, "story": r.story, "question": r.question}
+        for k, day in enumerate(rehearsal_days(today, nxt["held_on"].date(), sessions), 1)
+        for r in likely.itertuples()
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
