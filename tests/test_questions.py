@@ -199,6 +199,7 @@ def test_the_review_command_refuses_a_bad_question_and_saves_nothing(sample_copy
         ("Walk us through your take-home", "technical_test"),
         ("Tell me about a time you disagreed with your manager", "behavioural_questions"),
         ("Give an example of leading without authority", "behavioural_questions"),
+        ("Tell me about a failure", "behavioural_questions"),
         ("What do you know about our products?", "company_research"),
         ("Why do you want to join us?", "company_research"),
         ("How many tennis balls fit in a bus?", "out_of_the_box_questions"),

@@ -40,7 +40,8 @@ KIND_RULES: tuple[tuple[str, str], ...] = (
      r"(task|test|exercise)\b|\bexercise\b|\bassignment\b", "technical_test"),
     (r"\ba time (when )?you\b|\bdescribe a (time|situation)\b|\bgive (me |us )?an example\b|"
      r"\bexample of\b|\bhow did you (handle|deal)\b|\bconflict\b|\bdisagree|\bwent wrong\b|"
-     r"\b(did not|didn't) go\b|\bproject that\b", "behavioural_questions"),
+     r"\b(did not|didn't) go\b|\bproject that\b|\b(a|your) (failure|mistake)\b",
+     "behavioural_questions"),
     (r"\b(know|heard) about (us|our)\b|\bwhy (do you want to )?(work|join)\b|\bwhy us\b|"
      r"\bour (products?|values|mission|customers|services)\b", "company_research"),
     (r"\bhow many\b|\bestimate\b|\bif you were an?\b|\bwould you rather\b|\bbrain ?teaser\b",
