@@ -307,9 +307,16 @@ def _iso_day(text: str, option: str):
 
 @command
 def cmd_patterns(args: argparse.Namespace) -> int:
-    """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy."""
+    """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy,
+    questions and stories."""
     from .analysis.comparisons import blind_spots, passed_vs_rejected, strategy_effects
     from .analysis.funnel import funnel_summary
+    from .analysis.stories import (
+        gap_kinds,
+        recurring_questions,
+        stories_passed_vs_rejected,
+        untold_touchpoints,
+    )
     from .analysis.touchpoints import touchpoint_highlights
     from .store.location import resolve_path
     from .store.workspace import Workspace
@@ -321,6 +328,10 @@ def cmd_patterns(args: argparse.Namespace) -> int:
         passed_vs_rejected,
         blind_spots,
         strategy_effects,
+        recurring_questions,
+        gap_kinds,
+        stories_passed_vs_rejected,
+        untold_touchpoints,
     ):
         print(find(data), end="\n\n")
     return 0

@@ -81,7 +81,7 @@ def test_recurring_questions_group_similar_wording(log):
         [OUTAGE, 2, 0, "Outage"],
     ]
     assert r.sentences[0] == (
-        '"Tell me about yourself" came up in 5 interviews, with a gap 2 times; you told: Pitch.'
+        '"Tell me about yourself" came up in 5 interviews (2 gaps); you told: Pitch.'
     )
 
 

@@ -139,7 +139,7 @@ def recurring_questions(data, *, at_least: int = 2) -> Findings:
     table = stats.reset_index()[["group", "kind", *columns]]
     sentences = [
         f'"{r.question}" came up in {plural(r.interviews, "interview")}'
-        + (f", with a gap {plural(r.gaps, 'time')}" if r.gaps else "")
+        + (f" ({plural(r.gaps, 'gap')})" if r.gaps else "")
         + (f"; you told: {r.stories}." if r.stories else "; you have told no story for it yet.")
         for r in table.head(5).itertuples()
     ]
