@@ -105,3 +105,18 @@ def test_the_form_loads_a_story_and_saves_an_edit(form, workspace):
     saved = next(r for r in rows(workspace.path, "stories") if r["id"] == "T0003")
     assert saved["result"] == "One week late, nothing broken."
     assert saved["skills"] == "ownership;planning"  # untouched fields are not rewritten
+
+
+def test_questions_and_stories_are_anonymised_in_the_share_bundle(workspace):
+    from rejectkit.sharing.aliases import AliasMap
+    from rejectkit.sharing.anonymise import ShareOptions, anonymise
+
+    save_story(workspace, {**STAR, "situation": "Tom Ferrant at Bluefin Logistics rang me."})
+    workspace.add("questions", {"interview_id": "I0002", "question": "Why Bluefin Logistics?",
+                                "kind": "company_research", "note": "Ask tom.ferrant@example.net"})  # fmt: skip
+    anon = anonymise(workspace.load(), AliasMap(), 21, ShareOptions())
+    story, question = anon.tables["stories"].iloc[-1], anon.tables["questions"].iloc[-1]
+    assert "Bluefin" not in story["situation"] and "Ferrant" not in story["situation"]
+    assert "Company" in question["question"] and "Bluefin" not in question["question"]
+    assert "ferrant" not in question["note"].casefold()
+    assert question["kind"] == "company_research" and question["interview_id"] == "I0002"
