@@ -246,3 +246,19 @@ def test_no_questions_logged_says_so(tmp_path):
     assert gap_kinds(data).table.empty and likely_questions(data, today=TODAY).empty
     assert "## Questions likely" not in prep_sheet(data, today=TODAY)
     assert story_usage(data).sentences[0].startswith("Your story bank is empty.")
+
+
+def test_the_calendar_export_carries_the_rehearsals(log, tmp_path, capsys):
+    from rejectkit.cli import main
+    from rejectkit.ui.due_view import DueView
+
+    ics = tmp_path / "reminders.ics"
+    assert (
+        main(["remind", "--data", str(log.path), "--today", "2026-03-20", "--ics", str(ics)]) == 0
+    )
+    text = ics.read_text()
+    assert [f"rehearse-I0007-{k}@rejectkit" in text for k in (1, 2, 3)] == [True] * 3
+    assert "Rehearse your stories for Cedar" in text
+    view = DueView(Workspace(log.path), today=TODAY)
+    view.export.click()
+    assert "UID:rehearse-I0007-3@rejectkit" in (log.path / "reminders.ics").read_text()
