@@ -148,14 +148,17 @@ _DUE_HEADINGS = {
 
 @command
 def cmd_remind(args: argparse.Namespace) -> int:
-    """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple."""
-    from .records.reminders import reminders, write_reminders_ics
+    """Write the reminders as an iCalendar (.ics) file for Google Calendar, Outlook or Apple,
+    with rehearsals of your stories before your next interview."""
+    from .analysis.likely import rehearsal_plan
+    from .records.reminders import rehearsal_reminders, reminders, write_reminders_ics
 
     data = _workspace(args).load()
     today = args.today or date.today()
     items = reminders(
         data, today=today, feedback_days=args.feedback_days, ghost_days=args.ghost_days
     )
+    items += rehearsal_reminders(rehearsal_plan(data, today=today), today=today)
     path = write_reminders_ics(args.ics, items, today=today)
     now = sum(r.due_on <= today for r in items)
     print(
@@ -207,9 +210,10 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 @command
 def cmd_review(args: argparse.Namespace) -> int:
-    """Save a review from the command line: the interview, its scores and the stage, as one
-    change (`rejectkit undo` takes all of it back)."""
+    """Save a review from the command line: the interview, its scores, its questions and the
+    stage, as one change (`rejectkit undo` takes all of it back)."""
     from .records.saves import ratings_from_text, save_review
+    from .records.stories import question_from_text
 
     ws = _workspace(args)
     data = ws.load()
@@ -248,9 +252,15 @@ def cmd_review(args: argparse.Namespace) -> int:
         loaded, existing = None, []
         record = {"result": "pending", **given, "application_id": args.application}
     ratings = ratings_from_text(args.scores or "", keys, existing=existing, notes=notes)
-    saved = save_review(
-        ws, record, ratings, interview_id=args.interview, final=args.final, expected=loaded
-    )
+    questions = None
+    if args.question:
+        asked = data.questions.loc[data.questions["interview_id"] == (args.interview or "")]
+        stories = data.stories["id"].tolist()
+        questions = asked.to_dict("records") + [
+            question_from_text(text, keys, stories) for text in args.question
+        ]
+    saved = save_review(ws, record, ratings, interview_id=args.interview, final=args.final,
+                        expected=loaded, questions=questions)  # fmt: skip
     print(saved.message)
     return 0
 
@@ -318,9 +328,16 @@ def _iso_day(text: str, option: str):
 
 @command
 def cmd_patterns(args: argparse.Namespace) -> int:
-    """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy."""
+    """Print the patterns across your interviews: touchpoints, funnel, feedback, strategy,
+    questions and stories."""
     from .analysis.comparisons import blind_spots, passed_vs_rejected, strategy_effects
     from .analysis.funnel import funnel_summary
+    from .analysis.stories import (
+        gap_kinds,
+        recurring_questions,
+        stories_passed_vs_rejected,
+        untold_touchpoints,
+    )
     from .analysis.touchpoints import touchpoint_highlights
 
     data = _workspace(args).load()
@@ -330,6 +347,10 @@ def cmd_patterns(args: argparse.Namespace) -> int:
         passed_vs_rejected,
         blind_spots,
         strategy_effects,
+        recurring_questions,
+        gap_kinds,
+        stories_passed_vs_rejected,
+        untold_touchpoints,
     ):
         print(find(data), end="\n\n")
     return 0

@@ -138,6 +138,14 @@ def _review_arguments(p: argparse.ArgumentParser) -> None:
                    help="what to keep doing at a touchpoint; repeat for more")  # fmt: skip
     p.add_argument("--change", action="append", metavar='"TOUCHPOINT=TEXT"',
                    help="what to do differently at a touchpoint; repeat for more")  # fmt: skip
+    p.add_argument(
+        "--question",
+        action="append",
+        metavar='"QUESTION | HOW | STORY | KIND | note: TEXT"',
+        help="a question you were asked, added to the interview's question log; after the "
+        "question, in any order: strong, solid or gap, a story id (T0001), a touchpoint key "
+        "(else guessed from the wording) and 'note: TEXT'; repeat for more",
+    )
     p.add_argument("--held-on", metavar="DATE", help="the day of the interview, YYYY-MM-DD")
     p.add_argument("--round", help="phone screen, hiring manager, panel, final ...")
     p.add_argument("--format", choices=FORMATS, help="how it was held")

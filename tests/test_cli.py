@@ -24,7 +24,7 @@ def test_check_on_the_demo_passes_with_a_summary():
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == (
         f"{SAMPLE}: no problems (1 touchpoints, 30 applications, 15 interviews, 154 reviews, "
-        "6 feedback, 6 contacts, 5 changes, 9 messages)\n"
+        "6 feedback, 6 contacts, 5 changes, 9 messages, 5 stories, 43 questions)\n"
     )
 
 

@@ -204,7 +204,12 @@ def test_editing_an_earlier_review_loads_it_and_saves_it_back(form, workspace):
     form.rows["industry_questions"].score.value = "n/a"
     form["went_well"].value = "The panel liked my examples."
     form.save_button.click()
-    assert form.message == "Saved interview I0004 with 11 touchpoints (1 not applicable)."
+    # Its four logged questions loaded with it and were saved back unchanged.
+    assert form.message == (
+        "Saved interview I0004 with 11 touchpoints (1 not applicable) and 4 questions."
+    )
+    asked = [q["id"] for q in rows(workspace.path, "questions") if q["interview_id"] == "I0004"]
+    assert asked == ["Q0010", "Q0011", "Q0012", "Q0013"]
     assert rows(workspace.path, "interviews") == [
         {**r, "went_well": "The panel liked my examples."} if r["id"] == "I0004" else r
         for r in interviews

@@ -43,6 +43,22 @@ _WORDS = {
     "after_mean": "After: average",
     "after_n": "After: interviews",
     "mentions": "Times mentioned",
+    "question": "Question",
+    "interviews": "Interviews",
+    "gaps": "Gaps",
+    "last_how": "Last time",
+    "stories": "Stories told",
+    "last_on": "Last asked",
+    "asked": "Times asked",
+    "strong": "Strong",
+    "solid": "Solid",
+    "gap": "Gap",
+    "title": "Story",
+    "told": "Times told",
+    "passed": "Rounds passed",
+    "rejected": "Rounds rejected",
+    "rounds": "Rounds",
+    "passed_share": "Share passed",
 }
 
 

@@ -17,6 +17,8 @@ import pandas as pd
 
 from ..dates import short_date
 from .comparisons import feedback_themes
+from .likely import likely_questions
+from .stories import gap_kinds, question_table
 from .touchpoints import (
     NO_INTERVIEWS,
     interview_table,
@@ -77,7 +79,9 @@ def prep_sheet(data, *, today: date, n: int = 3) -> str:
     """The prep sheet as Markdown: up to ``n`` touchpoints to work on (slipping first, then
     the weakest) with your own "do differently" notes, up to ``n`` to keep doing (strongest,
     then most improved) with your "keep doing" notes, and the touchpoints feedback keeps
-    naming.
+    naming. From your question log: the questions likely to come up with the story to
+    rehearse for each, and the kinds of question where your answers had gaps; last, your own
+    "do differently" notes of your latest interviews.
 
     >>> from datetime import date
     >>> from rejectkit.store.workspace import Workspace
@@ -106,6 +110,8 @@ def prep_sheet(data, *, today: date, n: int = 3) -> str:
     lines += _work_section(summary, scores, themes, work)
     lines += _keep_section(summary, scores, keep)
     lines += _feedback_section(themes)
+    lines += _questions_section(data, today)
+    lines += _differently_section(interviews)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -148,6 +154,44 @@ def _work_section(summary, scores, themes, work: list[str]) -> list[str]:
             lines += ["", f'Feedback said: "{_clean(said["to_improve"].iloc[0])}"']
         lines.append("")
     return lines
+
+
+def _questions_section(data, today: date) -> list[str]:
+    lines = ["", "## Questions likely to come up, with your story for each", ""]
+    likely = likely_questions(data, today=today)
+    if not len(likely):
+        return []  # no question log kept: the sheet stays as it was without one
+    for r in likely.itertuples():
+        story = (
+            f"rehearse “{_clean(r.story)}” ({r.story_id})"
+            if r.story
+            else ("no story yet: write one in your story bank")
+        )
+        gaps = f"; {plural(r.gaps, 'gap')}" if r.gaps else ""
+        lines.append(f'- "{_clean(r.question)}" ({_clean(r.why)}{gaps}): {story}.')
+    gaps = gap_kinds(data).table
+    gaps = gaps[gaps["gap"] > 0].head(3)
+    if len(gaps):
+        asked = question_table(data)
+        lines += ["", "Kinds of question where your answers had gaps:", ""]
+        for r in gaps.itertuples():
+            last = asked[(asked["kind"] == r.kind) & (asked["how"] == "gap")]["question"].iat[-1]
+            lines.append(
+                f"- {_clean(r.label)}: {r.gap} of {plural(r.asked, 'answer')}, latest "
+                f'"{_clean(last)}".'
+            )
+    return lines
+
+
+def _differently_section(interviews: pd.DataFrame) -> list[str]:
+    notes = interviews[interviews["do_differently"].str.strip() != ""].tail(NOTES)
+    if not len(notes):
+        return []
+    lines = ["", "## What you said you would do differently", ""]
+    return lines + [
+        f"- {short_date(r.held_on)}, {_clean(r.company or '')}: {_clean(r.do_differently)}"
+        for r in notes.iloc[::-1].itertuples()
+    ]
 
 
 def _keep_section(summary, scores, keep: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ __all__ = [
     "check_in",
     "due",
     "mark_ghosted",
+    "rehearsal_reminders",
     "reminders",
     "reminders_ics",
     "write_reminders_ics",
@@ -32,7 +33,7 @@ FEEDBACK_DAYS = 10
 GHOST_DAYS = 30
 CADENCE_DAYS = 90
 _ASKS = ["feedback_request", "feedback_nudge"]
-_ORDER = {"feedback_nudge": 0, "keep_warm": 1, "maybe_ghosted": 2}
+_ORDER = {"feedback_nudge": 0, "keep_warm": 1, "maybe_ghosted": 2, "rehearse": 3}
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class Reminder:
     """One thing to do on or after ``due_on``.
 
     ``kind`` is ``feedback_nudge`` (``record_id`` a feedback id), ``keep_warm`` (a contact
-    id) or ``maybe_ghosted`` (an application id). ``since`` is the day the wait started.
+    id), ``maybe_ghosted`` (an application id) or ``rehearse`` (``INTERVIEW-SESSION``, a
+    rehearsal of your stories before that interview). ``since`` is the day the wait started.
     """
 
     kind: str
@@ -258,6 +260,35 @@ def mark_ghosted(ws, application_id: str, *, today: date, expected: dict | None 
         {"outcome": "ghosted", "outcome_on": today.isoformat()},
         expected=expected,
     )
+
+
+def rehearsal_reminders(plan: pd.DataFrame, *, today: date) -> list[Reminder]:
+    """One reminder per rehearsal day of ``plan`` (see
+    :func:`rejectkit.analysis.likely.rehearsal_plan`), naming each story and its question.
+
+    >>> plan = pd.DataFrame([{"on": date(2026, 12, 3), "session": 1, "interview_id": "I0016",
+    ...     "held_on": date(2026, 12, 9), "company": "Northwind", "round": "panel",
+    ...     "story_id": "T0001", "story": "The dashboard", "question": "A time you led?"}])
+    >>> [r.uid for r in rehearsal_reminders(plan, today=date(2026, 12, 1))]
+    ['rehearse-I0016-1@rejectkit']
+    """
+    found = []
+    for (iid, k), rows in plan.groupby(["interview_id", "session"], sort=True):
+        first = rows.iloc[0]
+        what = "; ".join(f'{r.story} ({r.story_id}) for "{r.question}"' for r in rows.itertuples())
+        where = " ".join(x for x in (str(first["company"]), str(first["round"])) if x)
+        found.append(
+            Reminder(
+                "rehearse",
+                f"{iid}-{k}",
+                first["on"],
+                today,
+                f"Rehearse your stories for {where}",
+                f"Rehearsal {k} before your interview on {_day(first['held_on'])}: tell each "
+                f"story out loud in the STAR shape, in about two minutes: {what}.",
+            )
+        )
+    return sorted(found, key=lambda r: (r.due_on, r.record_id))
 
 
 # The calendar file ----------------------------------------------------------------------

@@ -8,10 +8,11 @@ history entry it wrote (one entry, so one "Undo last save" takes all of it back)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from ..errors import ConflictError, RecordError
 from ..store.schema import STAGES
+from .saved import Saved, changed_fields
+from .stories import sync_questions
 
 __all__ = [
     "Saved",
@@ -27,28 +28,6 @@ INTERVIEW_FIELDS = ("application_id", "held_on", "round", "format", "result", "w
                     "do_differently")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Saved:
-    """What a save did: ``key`` of its record, ``message`` for the user, history ``op``
-    (None when nothing needed saving)."""
-
-    key: str
-    message: str
-    op: int | None = None
-
-
-def changed_fields(loaded: Mapping[str, str], record: Mapping[str, str]) -> dict[str, str]:
-    """The fields of ``record`` that differ from ``loaded``, the record as read from the file.
-
-    Spaces around a value in the file do not count: a form drops them from what is typed,
-    and a save must not rewrite fields the user did not touch.
-
-    >>> changed_fields({"role": "Analyst ", "notes": ""}, {"role": "Analyst", "notes": "Call"})
-    {'notes': 'Call'}
-    """
-    return {k: v for k, v in record.items() if str(loaded.get(k, "")).strip() != v}
-
-
 def save_review(
     ws,
     interview: Mapping[str, str],
@@ -58,8 +37,11 @@ def save_review(
     final: bool = False,
     expected: Mapping[str, str] | None = None,
     expected_ratings: list[Mapping[str, str]] | None = None,
+    questions: Iterable[Mapping[str, str]] | None = None,
+    expected_questions: list[Mapping[str, str]] | None = None,
 ) -> Saved:
-    """Save an interview, its touchpoint ratings and the application's stage, all or nothing.
+    """Save an interview, its touchpoint ratings, its questions and the application's stage,
+    all or nothing: one history entry, one undo.
 
     ``interview`` holds the fields of interviews.csv; ``ratings`` one row per touchpoint
     (``touchpoint``, ``score`` 1-5 or "" for not applicable, ``keep_doing``,
@@ -67,7 +49,10 @@ def save_review(
     replaced; ``expected`` and ``expected_ratings`` are them as the caller loaded them, so an
     edit made meanwhile in another program is refused rather than overwritten. The stage
     moves forward (never back) to ``offer`` when the result is an offer, ``final`` when
-    ``final`` is set, otherwise ``interview``.
+    ``final`` is set, otherwise ``interview``. ``questions`` (questions.csv rows: ``question``,
+    ``kind``, ``how``, ``story_id``, ``note``, and ``id`` for one already saved) become the
+    interview's question log (see :func:`~rejectkit.records.stories.sync_questions`); None
+    leaves the log as it is.
 
     >>> import shutil, tempfile
     >>> from rejectkit.store import Workspace
@@ -91,11 +76,17 @@ def save_review(
             if changes := changed_fields(expected or _interview(ws, iid), record):
                 ws.update("interviews", iid, changes, expected=expected)
         ws.replace("reviews", {"interview_id": iid}, ratings)
+        asked, stories = 0, []
+        if questions is not None:
+            asked, stories = sync_questions(ws, iid, questions, expected=expected_questions)
         moved = _advance(ws, app_id, target)
     n = len(ratings)
     skipped = sum(r.get("score", "") == "" for r in ratings)
     na = f" ({skipped} not applicable)" if skipped else ""
-    message = f"Saved interview {iid} with {n} touchpoint{'s' * (n != 1)}{na}.{moved}"
+    told = f" and {asked} question{'s' * (asked != 1)}" if asked else ""
+    if stories:
+        told += f" (new in your story bank: {', '.join(stories)})"
+    message = f"Saved interview {iid} with {n} touchpoint{'s' * (n != 1)}{na}{told}.{moved}"
     return Saved(iid, message, tx.op)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "FORMATS",
+    "HOW",
     "META",
     "OUTCOMES",
     "RESULTS",
@@ -28,6 +29,8 @@ STAGES = ("applied", "screening", "interview", "final", "offer")
 OUTCOMES = ("open", "offer", "rejected", "withdrawn", "ghosted")
 FORMATS = ("phone", "video", "onsite", "other")
 RESULTS = ("pending", "advanced", "rejected", "offer", "withdrew")
+# How one interview question went (questions.csv): a gap is what to rehearse next.
+HOW = ("strong", "solid", "gap")
 
 
 @dataclass(frozen=True)
@@ -291,6 +294,35 @@ TABLES: dict[str, Table] = {
             ),
             id_prefix="M",
             doc="the messages you marked as sent (the sent log)",
+        ),
+        Table(
+            "stories",
+            (
+                _c("id", "id", True),
+                _c("title", required=True, doc="a short name you recognise the story by"),
+                _c("situation"),
+                _c("task"),
+                _c("action"),
+                _c("result"),
+                _c("skills", doc="the skills it shows, separated by ;"),
+                _c("touchpoints", "touchpoints", doc="touchpoint keys it answers, separated by ;"),
+            ),
+            id_prefix="T",
+            doc="your story bank: examples told in the STAR shape",
+        ),
+        Table(
+            "questions",
+            (
+                _c("id", "id", True),
+                _c("interview_id", "ref", True, ref="interviews"),
+                _c("question", required=True, doc="the question as you remember it"),
+                _c("kind", "touchpoint", True, doc="the touchpoint it belongs to"),
+                _c("how", "choice", False, HOW, doc="how your answer went"),
+                _c("story_id", "ref", ref="stories", doc="the story you told, if any"),
+                _c("note"),
+            ),
+            id_prefix="Q",
+            doc="the questions asked in one interview, and how each went",
         ),
     )
 }

@@ -6,10 +6,19 @@ import base64
 import html
 from datetime import date
 
+from ..analysis.likely import rehearsal_plan
 from ..dates import long_date
 from ..errors import RejectkitError
 from ..messages.drafts import TONES, draft_message
-from ..records.reminders import FEEDBACK_DAYS, GHOST_DAYS, check_in, due, mark_ghosted, reminders
+from ..records.reminders import (
+    FEEDBACK_DAYS,
+    GHOST_DAYS,
+    check_in,
+    due,
+    mark_ghosted,
+    rehearsal_reminders,
+    reminders,
+)
 from ..records.reminders import write_reminders_ics as _write_ics
 from .cells import WidgetView
 from .message_form import DraftPanel, _error_html, _ok_html
@@ -159,6 +168,8 @@ class DueView(WidgetView):
 
     def _export(self) -> None:
         items = reminders(self.data, today=self.today, **self.limits)
+        plan = rehearsal_plan(self.data, today=self.today)
+        items += rehearsal_reminders(plan, today=self.today)
         path = _write_ics(self.ws.path / ICS_FILE, items, today=self.today)
         data = base64.b64encode(path.read_bytes()).decode("ascii")
         link = f' <a download="{ICS_FILE}" href="data:text/calendar;base64,{data}">Download it</a>'

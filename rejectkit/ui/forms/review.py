@@ -21,6 +21,7 @@ from ._fields import (
     text_of,
     to_day,
 )
+from .questions import QuestionLog
 
 __all__ = ["ReviewForm"]
 
@@ -114,6 +115,8 @@ class ReviewForm(Form):
     def _build(self) -> None:
         self._loaded: dict[str, str] | None = None
         self._loaded_reviews: list[dict[str, str]] = []
+        self._loaded_questions: list[dict[str, str]] = []
+        self.questions = QuestionLog(self._on)
         self._loading = False
         self.rows: dict[str, TouchpointRow] = {}
         self.rows_box = w.VBox()
@@ -174,10 +177,16 @@ class ReviewForm(Form):
         top = [self.fields[n].box for n in ("earlier", *_INTERVIEW[:5], "final")]
         notes = [self.fields[n].box for n in _INTERVIEW[5:]]
         heading = w.HTML("<h4>Each touchpoint</h4>")
-        return [*top, heading, self.rows_box, *notes]
+        asked = w.HTML(
+            "<h4>The questions you were asked</h4><small>One line per question: its kind is "
+            "guessed from the wording (change it if it is wrong), then how it went and the story "
+            "you told.</small>"
+        )
+        return [*top, heading, self.rows_box, asked, self.questions.box, *notes]
 
     def _apply(self, data: Data) -> None:
         self.picker.update(data)
+        self.questions.update(data)
         if [r.key for r in self.rows.values()] != [t.key for t in data.touchpoints]:
             # Keep the rows (and what was typed in them) of touchpoints that are still there.
             self.rows = {t.key: self.rows.get(t.key) or TouchpointRow(t) for t in data.touchpoints}
@@ -214,6 +223,11 @@ class ReviewForm(Form):
         by_key = {r["touchpoint"]: r for r in reviews}
         for key, row in self.rows.items():
             row.set(by_key.get(key))
+        asked = self.data.tables["questions"]
+        mine = asked.loc[asked["interview_id"] == iid]
+        self._loaded_questions = [{k: str(v) for k, v in r.items()}
+                                  for r in mine.to_dict("records")]  # fmt: skip
+        self.questions.set(self._loaded_questions)
         self._loaded, self._loaded_reviews = record, reviews
         self.save_button.description = f"Save changes to {iid}"
 
@@ -227,7 +241,8 @@ class ReviewForm(Form):
         self["final"].value = False
         for row in self.rows.values():
             row.set(None)
-        self._loaded, self._loaded_reviews = None, []
+        self.questions.set([])
+        self._loaded, self._loaded_reviews, self._loaded_questions = None, [], []
         self.save_button.description = self.save_label
 
     # Saving ------------------------------------------------------------------------------
@@ -250,9 +265,11 @@ class ReviewForm(Form):
         for key, row in self.rows.items():
             if why := row.check():
                 problems[f"touchpoint:{key}"] = why
-        return problems
+        return problems | self.questions.check()
 
     def _show_extra(self, name: str, message: str) -> bool:
+        if name.startswith("question:"):
+            return self.questions.show(name, message)
         key = name.removeprefix("touchpoint:")
         if name.startswith("touchpoint:") and key in self.rows:
             self.rows[key].show(message)
@@ -262,6 +279,7 @@ class ReviewForm(Form):
     def _clear_extra(self) -> None:
         for row in self.rows.values():
             row.show("")
+        self.questions.clear()
 
     def _applied_on(self, app_id: str | None) -> str:
         apps = self.data.tables["applications"]
@@ -286,6 +304,8 @@ class ReviewForm(Form):
             final=self["final"].value,
             expected=loaded,
             expected_ratings=self._loaded_reviews if loaded else None,
+            questions=self.questions.rows(),
+            expected_questions=self._loaded_questions if loaded else None,
         )
         self.saved = saved.key
         return saved.message
