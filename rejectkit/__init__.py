@@ -20,6 +20,7 @@ __all__ = [
     "HistoryPanel",
     "ImportFileError",
     "ImportForm",
+    "InboxForm",
     "MentorNotesForm",
     "MessageForm",
     "RecordError",
@@ -138,6 +139,8 @@ _WHERE = {
     "ShareForm": "ui.share_form",
     "MentorNotesForm": "ui.share_form",
     "mentor_notes": "sharing.mentor_notes",
+    # The rejection email in (notebook 09)
+    "InboxForm": "ui.inbox_form",
 }
 
 

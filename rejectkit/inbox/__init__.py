@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .apply import InboxPlan, apply_plan, plan_email
 from .classify import Decision, classify, load_phrases
+from .files import read_email
 from .match import Match, match_application
-from .read import Email, EmailError, read_email, read_pasted
+from .read import Email, EmailError, read_pasted
 
 __all__ = [
     "Decision",

@@ -79,16 +79,22 @@ class InboxPlan:
             lines.append("  nothing to change")
             return "\n".join(lines)
         lines.append(f"  application: {self.match.why}")
+        done = self.applied and self.op is not None
+        would, change, add = ("", "changed", "added") if done else ("would ", "change", "add")
         for field_, (old, new) in self.changes.items():
-            lines.append(f"  would change {field_}: {old or '(empty)'} -> {new}")
+            lines.append(f"  {would}{change} {field_}: {old or '(empty)'} -> {new}")
         if self.contact:
-            verb = f"update {self.contact_id}" if self.contact_id else "add"
-            lines.append(f"  would {verb} contact: {self.contact.get('name', '')} "
+            verb = (
+                (f"updated {self.contact_id}" if done else f"update {self.contact_id}")
+                if self.contact_id
+                else add
+            )
+            lines.append(f"  {would}{verb} contact: {self.contact.get('name', '')} "
                          f"<{self.contact.get('email', '')}>, last contact "
                          f"{self.contact.get('last_contact_on', '')}")  # fmt: skip
         if self.feedback:
             said = self.feedback.get("to_improve") or self.feedback.get("went_well")
-            lines.append(f"  would add feedback received {self.feedback['received_on']}: {said}")
+            lines.append(f"  {would}{add} feedback received {self.feedback['received_on']}: {said}")
         lines += [f"  note: {n}" for n in self.notes]
         if self.match.found and not self.has_changes:
             lines.append("  nothing to change: your log already says this")
@@ -139,8 +145,8 @@ def plan_email(
                 f"--application {application_id!r} is not in applications.csv; the ids look like "
                 f"A0001 ({', '.join(apps['id'].tail(5)) or 'none yet'} are the latest)."
             )
-        plan.match = Match(application_id, [], f"{application_id} {row['company'].iat[0]}, "
-                                                f"{row['role'].iat[0]} (chosen by you)")  # fmt: skip
+        chosen = f"{application_id} {row['company'].iat[0]}, {row['role'].iat[0]} (chosen by you)"
+        plan.match = Match(application_id, [], chosen)
     else:
         plan.match = match_application(email, apps, data.contacts, outcome=outcome)
     if not plan.match.found:
@@ -173,11 +179,11 @@ def _propose(plan: InboxPlan, outcome: str, day: date | None) -> None:
         want["contact_name"] = name
     if address:
         want["contact_email"] = address
-    if outcome and app["outcome"] == outcome and app["outcome_on"] and day is not None:
-        if app["outcome_on"] != day.isoformat():
-            # Already logged from an earlier email: the first date stays.
-            want.pop("outcome_on", None)
-            plan.notes.append(f"{app['id']} was already {outcome} on {app['outcome_on']}")
+    same = outcome and app["outcome"] == outcome and app["outcome_on"] and day is not None
+    if same and app["outcome_on"] != day.isoformat():
+        # Already logged from an earlier email: the first date stays.
+        want.pop("outcome_on", None)
+        plan.notes.append(f"{app['id']} was already {outcome} on {app['outcome_on']}")
     plan.changes = {k: (app.get(k, ""), v) for k, v in want.items() if app.get(k, "") != v}
 
 
@@ -216,7 +222,9 @@ def _propose_feedback(plan: InboxPlan, feedback, day: date | None) -> None:
     if not said:
         return
     app_id = plan.application["id"]
-    if ((feedback["application_id"] == app_id) & (feedback["received_on"] == day.isoformat())).any():
+    if (
+        (feedback["application_id"] == app_id) & (feedback["received_on"] == day.isoformat())
+    ).any():
         return  # recorded already (this email read before)
     good = [s for s in said if _POSITIVE.search(s) and not _NEGATIVE.search(s)]
     bad = [s for s in said if s not in good]

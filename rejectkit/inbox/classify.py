@@ -171,11 +171,13 @@ def classify(email: Email, phrases: Phrases | None = None) -> Decision:
         if not found:
             continue
         if not job:
-            return Decision("not_job", why=f"not about a job: {found!r} but no word of a job "
-                                           "application (application, role, interview, ...)")  # fmt: skip
+            why = (f"not about a job: {found!r} but no word of a job application "
+                   "(application, role, interview, ...)")  # fmt: skip
+            return Decision("not_job", why=why)
         if email.bulk and not _addressed(text):
-            return Decision("not_job", why="not about a job: a mailing list or newsletter "
-                                           f"(it has an unsubscribe link), though it says {found!r}")  # fmt: skip
+            why = (f"not about a job: a mailing list or newsletter (it has an unsubscribe "
+                   f"link), though it says {found!r}")  # fmt: skip
+            return Decision("not_job", why=why)
         stage, said = _stage(phrases, text) if kind != "received" else ("", "")
         reached = f" (stage reached: {stage}, {said!r})" if stage else ""
         return Decision(kind, found, stage, f"{KIND_LABELS[kind]}: {found!r}{reached}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
 import pandas as pd
 
 from .classify import normalise
@@ -152,7 +153,11 @@ def match_application(
         reasons = _company_evidence(email, row["company"], mails, text)
         if not reasons:
             continue
-        if email.date is not None and row["applied_on"] and row["applied_on"] > email.date.isoformat():
+        if (
+            email.date is not None
+            and row["applied_on"]
+            and row["applied_on"] > email.date.isoformat()
+        ):
             continue  # applied after the email was sent: it cannot be about this one
         role = _words(row["role"])
         if role and re.search(rf"(?<!\w){re.escape(role)}(?!\w)", text):
@@ -193,4 +198,3 @@ def _decide(email: Email, found: list, outcome: str) -> Match:
         why=f"{len(candidates)} applications match; choose one: "
         + "; ".join(str(c) for c in candidates),
     )
-

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .read import Email, EmailError, _build, from_message, parse_date
+from .maildate import parse_date
+from .read import Email, EmailError, _build, from_message
 
 __all__ = ["read_msg"]
 

@@ -1,5 +1,6 @@
-"""Reading an email as the user has it: a saved ``.eml``, an Outlook ``.msg``, text pasted from
-a mail program (headers optional), or one message of an ``.mbox`` (see mbox.py).
+"""An email, reduced to what the kit uses: from a message the standard library parsed (a saved
+``.eml``, see files.py; one message of an ``.mbox``, see mbox.py) or from text pasted from a
+mail program (headers optional).
 
 Parsing is the standard library's ``email`` package with the modern policy (it decodes
 quoted-printable and base64 bodies, charsets and RFC 2047 encoded headers); HTML-only bodies
@@ -11,19 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from email import message_from_bytes, policy
+from datetime import date
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import getaddresses, parsedate_to_datetime
-from pathlib import Path
+from email.utils import getaddresses
 
 from ..errors import RejectkitError
+from .maildate import parse_date
 
-__all__ = ["Email", "EmailError", "MAX_BYTES", "from_message", "read_email", "read_pasted"]
-
-# A saved job email is a few kilobytes; beyond this it is not one email (an mbox, a backup).
-MAX_BYTES = 30_000_000
+__all__ = ["Email", "EmailError", "decode_text", "from_message", "read_pasted"]
 
 # Lines that start the part of a mail that forwards another one, in the mail programs and
 # languages the kit knows (Gmail, Outlook, Apple Mail, Thunderbird; English, German, French).
@@ -84,48 +81,6 @@ class Email:
         return self.sender_email.rpartition("@")[2].lower()
 
 
-def read_email(path: str | Path, *, data: bytes | None = None) -> Email:
-    """Read a saved email: ``.eml`` (or any RFC 5322 file), ``.msg`` (Outlook), or text.
-
-    ``data`` is the file's content when it was uploaded rather than saved.
-
-    >>> raw = (b"From: Ana Ruiz <ana@corvid.example>\\nSubject: Your application\\n"
-    ...        b"Date: Tue, 3 Nov 2026 10:00:00 +0000\\n\\nUnfortunately we will not proceed.\\n")
-    >>> e = read_email("reply.eml", data=raw)
-    >>> e.sender_name, e.date.isoformat(), e.text
-    ('Ana Ruiz', '2026-11-03', 'Unfortunately we will not proceed.')
-    """
-    path = Path(path)
-    name = path.name
-    if data is None:
-        try:
-            size = path.stat().st_size
-        except OSError as e:
-            raise EmailError(f"Cannot read {path}: {e.strerror or e}. Check the path.") from None
-        _check_size(name, size)
-        data = path.read_bytes()
-    _check_size(name, len(data))
-    if not data.strip():
-        raise EmailError(f"{name} is empty: save the email again from your mail program.")
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE compound file: Outlook's .msg
-        from .outlook import read_msg
-
-        return read_msg(data, name)
-    if path.suffix.lower() == ".msg":
-        raise EmailError(
-            f"{name} is not an Outlook message (it does not start like one). Save the email "
-            "again from Outlook with File > Save As > Outlook Message Format."
-        )
-    if data.startswith(b"From ") and b"\n" in data:
-        # One message saved as an mbox (Thunderbird's "Save As" of a single email does this).
-        data = data.split(b"\n", 1)[1]
-    if not _looks_like_headers(data):
-        text = _decode_bytes(data, name)
-        return read_pasted(text, source=name)
-    msg = message_from_bytes(data, policy=policy.default)
-    return from_message(msg, source=name)
-
-
 def read_pasted(text: str, *, source: str = "pasted text") -> Email:
     """Read an email pasted from a mail program: with its headers, or just the body.
 
@@ -141,7 +96,7 @@ def read_pasted(text: str, *, source: str = "pasted text") -> Email:
         raise EmailError("There is no text to read: paste the whole email, or upload the file.")
     head, sep, body = text.strip("\n").partition("\n\n")
     found = _pseudo_headers(head)
-    if found and "from" in found or "subject" in found:
+    if (found and "from" in found) or "subject" in found:
         email = _from_pseudo(found, body if sep else "", source)
     else:
         email = _build(source=source, body=text)
@@ -178,7 +133,8 @@ def from_message(msg: EmailMessage, *, source: str = "") -> Email:
 
 def _build(*, source: str, body: str, subject: str = "", sender_name: str = "",
            sender_email: str = "", sent: date | None = None, message_id: str = "",
-           references: tuple[str, ...] = (), to: str = "", bulk: bool = False) -> Email:  # fmt: skip
+           references: tuple[str, ...] = (), to: str = "",
+           bulk: bool = False) -> Email:  # fmt: skip
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     start = _forward_start(body, subject)
     if start is not None:
@@ -323,72 +279,12 @@ def _address(text: str) -> tuple[str, str]:
         found = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)
         addr = found.group(0) if found else ""
         name = name or text.split("<")[0].strip(' "')
-    return name.strip(' "\''), addr.strip().lower()
+    return name.strip(" \"'"), addr.strip().lower()
 
 
 def _date_of(msg: EmailMessage) -> date | None:
     # Text pasted from Outlook says "Sent:" where a saved mail says "Date:".
     return parse_date(_header(msg, "date") or _header(msg, "sent"))
-
-
-_DATE_FORMATS = (
-    "%a, %b %d, %Y at %I:%M %p",  # Gmail's forward: Mon, Nov 3, 2026 at 10:12 AM
-    "%a, %b %d, %Y at %H:%M",
-    "%A, %B %d, %Y %I:%M %p",  # Outlook: Monday, November 3, 2026 10:12 AM
-    "%A, %B %d, %Y at %I:%M %p",
-    "%A, %d %B %Y %H:%M",  # Outlook, UK: Monday, 3 November 2026 10:12
-    "%d %B %Y at %H:%M",
-    "%d %B %Y %H:%M",
-    "%B %d, %Y at %I:%M:%S %p %Z",  # Apple Mail
-    "%B %d, %Y at %I:%M %p",
-    "%d.%m.%Y %H:%M",  # German
-    "%d.%m.%Y",
-    "%d/%m/%Y %H:%M",  # French
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-)
-_MONTHS = {
-    "januar": "January", "februar": "February", "märz": "March", "mai": "May", "juni": "June",
-    "juli": "July", "oktober": "October", "dezember": "December", "janvier": "January",
-    "février": "February", "mars": "March", "avril": "April", "juin": "June",
-    "juillet": "July", "août": "August", "septembre": "September", "octobre": "October",
-    "novembre": "November", "décembre": "December",
-}  # fmt: skip
-
-
-def parse_date(text: str) -> date | None:
-    """The day of a Date header, or of a date as mail programs print it in a forward.
-
-    >>> parse_date("Tue, 3 Nov 2026 23:30:00 -0800"), parse_date("Mon, Nov 2, 2026 at 9:05 AM")
-    (datetime.date(2026, 11, 3), datetime.date(2026, 11, 2))
-    """
-    text = " ".join(text.replace("\u202f", " ").split())
-    if not text:
-        return None
-    try:
-        # The day as the sender wrote it (their time zone), which is the day they decided.
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    words = re.sub(
-        r"\b(" + "|".join(_MONTHS) + r")\b", lambda m: _MONTHS[m.group(1).lower()], text, flags=re.I
-    )
-    words = re.sub(r"^(?:\w+\.?,\s*)?(?=\d{1,2}\.?\s+[A-Z])", "", words)  # "lundi 3 novembre"
-    words = re.sub(r"(\d{1,2})\.\s+(?=[A-Z])", r"\1 ", words)  # "3. November 2026"
-    words = re.sub(r"\s+(?:um|à)\s+", " at ", words)
-    for candidate in (words, re.sub(r"\s*\(?[A-Z]{2,5}\)?$", "", words)):
-        for fmt in _DATE_FORMATS:
-            try:
-                return datetime.strptime(candidate, fmt).date()
-            except ValueError:
-                continue
-    found = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if found:
-        try:
-            return date(*map(int, found.groups()))
-        except ValueError:
-            return None
-    return None
 
 
 # Bodies -------------------------------------------------------------------------------------
@@ -442,10 +338,11 @@ def _part_text(part) -> str:
     except (LookupError, ValueError, AssertionError):
         # An unknown or wrong charset: the bytes decoded as well as they can be.
         payload = part.get_payload(decode=True) or b""
-        return _decode_bytes(payload, "")
+        return decode_text(payload, "")
 
 
-def _decode_bytes(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes that claim to be text: UTF-8, else Windows' cp1252; binary data is refused."""
     for encoding in ("utf-8", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -464,27 +361,3 @@ def _printable(text: str) -> bool:
         return False
     bad = sum(1 for c in text[:20000] if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
     return bad / min(len(text), 20000) < 0.01
-
-
-def _looks_like_headers(data: bytes) -> bool:
-    head = data[:4000].lstrip().split(b"\n", 1)[0]
-    return bool(re.match(rb"^[!-9;-~]+:", head)) and _pseudo_or_real(data)
-
-
-def _pseudo_or_real(data: bytes) -> bool:
-    # Pasted headers in another language ("Betreff:") are read as pasted text.
-    first = data.lstrip().split(b":", 1)[0].lower()
-    return first in {b"from", b"to", b"subject", b"date", b"received", b"return-path",
-                     b"message-id", b"mime-version", b"delivered-to", b"x-mozilla-status",
-                     b"content-type", b"reply-to", b"cc", b"sender", b"x-unsent",
-                     b"dkim-signature", b"arc-seal", b"x-google-smtp-source", b"authentication-results",
-                     b"x-received", b"thread-topic", b"references", b"in-reply-to"}  # fmt: skip
-
-
-def _check_size(name: str, size: int) -> None:
-    if size > MAX_BYTES:
-        raise EmailError(
-            f"{name} is {size / 1e6:.0f} MB, more than the {MAX_BYTES // 1_000_000} MB one email "
-            "may be (a large attachment?). Save the email without its attachments, or paste its "
-            "text; a whole mail folder is read as an .mbox file."
-        )

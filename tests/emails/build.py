@@ -75,8 +75,8 @@ def raw(file, kind, app, changes, data: bytes, feedback=0):
 
 
 def _load_corpus():
-    from corpus_jobs import add_job_emails  # noqa: PLC0415 (the emails themselves)
-    from corpus_other import add_other_emails  # noqa: PLC0415
+    from corpus_jobs import add_job_emails
+    from corpus_other import add_other_emails
 
     add_job_emails(email, raw, part)
     add_other_emails(email, raw, part)

@@ -1,0 +1,92 @@
+"""Many emails at once: files given on the command line, and every message of an mbox.
+
+One function behind ``rejectkit inbox``: each email is read, decided, matched and (when asked
+and certain) applied, one save per email, so one undo takes back one email's changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from .apply import InboxPlan, apply_plan, plan_email
+from .classify import classify, load_phrases
+from .files import read_email
+from .mbox import is_mbox, read_mbox
+from .read import EmailError
+
+__all__ = ["progress_line", "read_inbox", "report"]
+
+
+def read_inbox(
+    ws,
+    paths: Iterable[str | Path],
+    *,
+    apply: bool = False,
+    application_id: str = "",
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[InboxPlan | EmailError]:
+    """Plan (and with ``apply`` write) each email of ``paths``; yield each plan, or the error
+    that says why an email could not be read. Mail of an mbox that is about no job is
+    skipped silently: a Takeout export is mostly not job mail.
+
+    >>> import tempfile
+    >>> from rejectkit.store.location import init_workspace
+    >>> ws = init_workspace(tempfile.mkdtemp() + "/w")
+    >>> p = Path(tempfile.mkdtemp()) / "x.eml"
+    >>> _ = p.write_text("From: a@b.example\\nSubject: Lunch?\\n\\nPizza at one?\\n")
+    >>> [plan.decision.kind for plan in read_inbox(ws, [p])]
+    ['not_job']
+    """
+    phrases = load_phrases(ws.path)
+    for path in paths:
+        path = Path(path)
+        if is_mbox(path):
+            for _, email in read_mbox(path, progress=progress):
+                if isinstance(email, EmailError):
+                    yield email
+                    continue
+                # Deciding first is cheap; only job mail is matched against the log.
+                if classify(email, phrases).kind == "not_job":
+                    continue
+                yield _plan(ws, email, apply, "", today)
+            continue
+        try:
+            email = read_email(path)
+        except EmailError as e:
+            yield e
+            continue
+        yield _plan(ws, email, apply, application_id, today)
+
+
+def _plan(ws, email, apply: bool, application_id: str, today) -> InboxPlan:
+    plan = plan_email(ws, email, application_id=application_id, today=today)
+    if apply and plan.about_a_job and not plan.needs_choice:
+        apply_plan(ws, plan)
+    return plan
+
+
+def report(found: InboxPlan | EmailError, *, apply: bool) -> tuple[str, bool]:
+    """What the command line prints for one email, and whether the user must act on it."""
+    if isinstance(found, EmailError):
+        return f"error: {found}", True
+    text = found.describe()
+    if found.needs_choice:
+        return text + "\n  not saved: choose the application with --application ID", True
+    if found.applied and found.op is not None:
+        return text + f"\n  saved as change {found.op} (`rejectkit undo` takes it back)", False
+    if not apply and found.has_changes:
+        return text + "\n  dry run: nothing was written; add --apply to save", False
+    return text, False
+
+
+def progress_line(stream) -> Callable[[int, int], None]:
+    """A progress callback that rewrites one line of ``stream``: "Read 1,200 of 5,000 messages"."""
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\rRead {done:,} of {total:,} messages", end=end, file=stream, flush=True)
+
+    return show
