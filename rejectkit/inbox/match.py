@@ -100,7 +100,8 @@ def _company_evidence(email: Email, company: str, contact_emails: set[str], text
     squashed = _squash(company)
     if not squashed:
         return reasons
-    if email.sender_email and email.sender_email in contact_emails:
+    contact = bool(email.sender_email) and email.sender_email in contact_emails
+    if contact:
         reasons.append(f"the sender {email.sender_email} is its contact")
     domain = email.domain
     if domain and not shared_domain(domain):
@@ -108,7 +109,7 @@ def _company_evidence(email: Email, company: str, contact_emails: set[str], text
         if any(len(lab) >= 4 and (lab == squashed or lab in squashed or squashed in lab)
                for lab in labels):  # fmt: skip
             reasons.append(f"the sender's domain {domain}")
-        elif any(e.rpartition("@")[2] == domain for e in contact_emails):
+        elif not contact and any(e.rpartition("@")[2] == domain for e in contact_emails):
             reasons.append(f"its contact writes from {domain}")
     name = _words(company)
     core = " ".join(w for w in name.split() if w not in _LEGAL)
@@ -166,7 +167,20 @@ def match_application(
     return _decide(email, found, outcome)
 
 
+def _direct(candidate: Candidate) -> bool:
+    """Evidence of the company itself, not only of a person who dealt with it (a recruiter at
+    an agency writes about many employers)."""
+    return any(not r.startswith(("the sender ", "its contact")) for r in candidate.reasons)
+
+
 def _decide(email: Email, found: list, outcome: str) -> Match:
+    direct = [(c, r) for c, r in found if _direct(c)]
+    if found and not direct:
+        listed = "; ".join(str(c) for c, _ in found)
+        return Match(candidates=[c for c, _ in found],
+                     why=f"only a contact's address matches ({listed}), and the email names no "
+                         "company of your log: choose the application")  # fmt: skip
+    found = direct
     steps = [
         ("names the role", lambda c, r: any(x.startswith("names the role") for x in c.reasons)),
         ("the same contact", lambda c, r: any("contact" in x for x in c.reasons)),

@@ -7,6 +7,9 @@ from .read import Email, EmailError, _build, from_message
 
 __all__ = ["read_msg"]
 
+_KEPT = ("From", "To", "Subject", "Date", "Message-ID", "References", "In-Reply-To",
+         "List-Unsubscribe", "List-Id", "Precedence")  # fmt: skip
+
 
 def read_msg(data: bytes, name: str) -> Email:
     """An :class:`Email` from the bytes of an Outlook ``.msg`` file."""
@@ -27,15 +30,26 @@ def read_msg(data: bytes, name: str) -> Email:
             body = html_to_text(msg.htmlBody.decode("utf-8", "replace"))
         header = msg.header
         if header is not None and header.get("From"):
-            # The transport headers Outlook kept: the same reading as an .eml.
-            from email import message_from_string, policy
+            # The transport headers Outlook kept: read like an .eml, with the body Outlook
+            # stored (the headers may describe a multipart body that is not kept with them).
+            from email.message import EmailMessage
 
-            parsed = message_from_string(header.as_string(), policy=policy.default)
+            parsed = EmailMessage()
+            for kept in _KEPT:
+                for value in header.get_all(kept) or ():
+                    parsed[kept] = str(value)
+            # Headers extract-msg made up from the properties may leave some out.
+            from email.utils import format_datetime
+
+            known = {"Subject": msg.subject, "Message-ID": msg.messageId,
+                     "Date": format_datetime(msg.date) if msg.date else ""}  # fmt: skip
+            for kept, value in known.items():
+                if kept not in parsed and value:
+                    parsed[kept] = str(value)
             parsed.set_content(body)
             return from_message(parsed, source=name)
         sender = msg.sender or ""
         sent = msg.date
-
         return _build(
             source=name,
             body=body,
