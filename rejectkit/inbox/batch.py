@@ -13,7 +13,7 @@ from pathlib import Path
 from .apply import InboxPlan, apply_plan, plan_email
 from .classify import classify, load_phrases
 from .files import read_email
-from .mbox import is_mbox, read_mbox
+from .mbox import could_be_job_mail, is_mbox, read_mbox
 from .read import EmailError
 
 __all__ = ["progress_line", "read_inbox", "report"]
@@ -44,7 +44,12 @@ def read_inbox(
     for path in paths:
         path = Path(path)
         if is_mbox(path):
-            for _, email in read_mbox(path, progress=progress):
+            pattern = phrases.any_kind
+
+            def keep(data: bytes) -> bool:
+                return pattern is not None and could_be_job_mail(data, pattern)
+
+            for _, email in read_mbox(path, progress=progress, keep=keep):
                 if isinstance(email, EmailError):
                     yield email
                     continue

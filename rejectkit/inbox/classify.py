@@ -69,6 +69,7 @@ class Phrases:
 
     patterns: dict[str, re.Pattern]
     counts: dict[str, int]
+    any_kind: re.Pattern | None = None  # every phrase of every kind, to skip mail quickly
 
     def find(self, section: str, text: str) -> str:
         pattern = self.patterns.get(section)
@@ -152,7 +153,8 @@ def _load(user: str, stamp) -> Phrases:
         for section, phrases in add.items():
             lists[section] += phrases
     patterns = {s: p for s, ps in lists.items() if (p := _pattern(ps)) is not None}
-    return Phrases(patterns, {s: len(ps) for s, ps in lists.items()})
+    every = _pattern([p for kind in KINDS[:-1] for p in lists[kind]])
+    return Phrases(patterns, {s: len(ps) for s, ps in lists.items()}, every)
 
 
 def classify(email: Email, phrases: Phrases | None = None) -> Decision:
