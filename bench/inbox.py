@@ -25,11 +25,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-JOB_EMAILS = ["r01_corvid_plain.eml", "r04_quillon_final_cp1252.eml", "r06_orbit_final_base64.eml",
-              "r07_wren_html_only.eml", "r13_blauwal_de.eml", "r18_gannet_forwarded_gmail.eml",
-              "i01_tallis_invite.eml", "o01_quillon_offer.eml", "a01_corvid_received.eml",
-              "q04_perch_right_to_work.eml", "r10_marlowe_ambiguous.eml"]  # fmt: skip
-_WORDS = ["weekly", "update", "garden", "offer", "sale", "recipe", "meeting", "photos", "train", "tickets", "invoice", "concert", "holiday", "weather", "football", "library", "parcel", "delivery", "newsletter", "discount", "webinar", "family", "birthday", "dinner", "podcast", "museum"]  # fmt: skip
+JOB_EMAILS = [
+    "r01_corvid_plain.eml", "r04_quillon_final_cp1252.eml", "r06_orbit_final_base64.eml",
+    "r07_wren_html_only.eml", "r13_blauwal_de.eml", "r18_gannet_forwarded_gmail.eml",
+    "i01_tallis_invite.eml", "o01_quillon_offer.eml", "a01_corvid_received.eml",
+    "q04_perch_right_to_work.eml", "r10_marlowe_ambiguous.eml",
+]  # fmt: skip
+_WORDS = [
+    "weekly", "update", "garden", "offer", "sale", "recipe", "meeting", "photos", "train",
+    "tickets", "invoice", "concert", "holiday", "weather", "football", "library", "parcel",
+    "delivery", "newsletter", "discount", "webinar", "family", "birthday", "dinner", "podcast",
+    "museum",
+]  # fmt: skip
 
 
 def _filler(rng: random.Random, n: int) -> bytes:

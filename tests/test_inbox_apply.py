@@ -92,7 +92,7 @@ def test_a_change_made_meanwhile_refuses_the_save_and_writes_nothing(ws):
     plan = plan_email(ws, read_email(EMAILS / "r01_corvid_plain.eml"))
     ws.update("applications", "A0001", {"notes": "edited in Excel"})
     before = snapshot(ws.path)
-    with pytest.raises(ConflictError, match="A0001 in applications.csv changed since you loaded"):
+    with pytest.raises(ConflictError, match=r"A0001 in applications\.csv changed since you loaded"):
         apply_plan(ws, plan)
     assert snapshot(ws.path) == before
 
@@ -105,7 +105,7 @@ def test_the_users_choice_settles_an_ambiguous_email(ws):
     assert apps.loc["A0011", ["outcome", "outcome_on"]].tolist() == ["rejected", "2026-10-15"]
     assert apps.loc["A0010", "outcome"] == "open"
     assert plan.match.why == "A0011 Marlowe Insurance, Claims Data Analyst (chosen by you)"
-    with pytest.raises(RejectkitError, match="--application 'A9999' is not in applications.csv"):
+    with pytest.raises(RejectkitError, match=r"--application 'A9999' is not in applications\.csv"):
         plan_email(ws, email, application_id="A9999")
 
 
@@ -162,3 +162,12 @@ def test_the_reply_is_addressed_to_the_sender_and_threaded_under_the_email(ws):
     assert "streaming data" not in sent.get_content()
     # A forward carries the forwarder's Message-ID, not the original's: no thread to join.
     assert thread_of(read_email(EMAILS / "r18_gannet_forwarded_gmail.eml")) == {}
+
+
+def test_an_older_email_read_after_a_newer_one_does_not_undo_it(ws):
+    apply_plan(ws, plan_email(ws, read_email(EMAILS / "o01_quillon_offer.eml")))  # 10 November
+    plan = plan_email(ws, read_email(EMAILS / "r04_quillon_final_cp1252.eml"))  # 28 October
+    assert "outcome" not in plan.changes and "outcome_on" not in plan.changes
+    assert plan.notes == ["A0005 has a later outcome (offer on 2026-11-10); the outcome stays"]
+    apply_plan(ws, plan)
+    assert ws.load().applications.set_index("id").loc["A0005", "outcome"] == "offer"

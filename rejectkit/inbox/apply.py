@@ -179,11 +179,18 @@ def _propose(plan: InboxPlan, outcome: str, day: date | None) -> None:
         want["contact_name"] = name
     if address:
         want["contact_email"] = address
-    same = outcome and app["outcome"] == outcome and app["outcome_on"] and day is not None
-    if same and app["outcome_on"] != day.isoformat():
-        # Already logged from an earlier email: the first date stays.
-        want.pop("outcome_on", None)
-        plan.notes.append(f"{app['id']} was already {outcome} on {app['outcome_on']}")
+    logged, on = app["outcome"], app["outcome_on"]
+    if outcome and on and day is not None:
+        if logged == outcome and on != day.isoformat():
+            # Already logged from an earlier email: the first date stays.
+            want.pop("outcome_on", None)
+            plan.notes.append(f"{app['id']} was already {outcome} on {on}")
+        elif logged not in (outcome, "open") and on > day.isoformat():
+            # An older email read after a newer one must not undo what the newer one said.
+            want.pop("outcome", None)
+            want.pop("outcome_on", None)
+            plan.notes.append(f"{app['id']} has a later outcome ({logged} on {on}); the "
+                              "outcome stays")  # fmt: skip
     plan.changes = {k: (app.get(k, ""), v) for k, v in want.items() if app.get(k, "") != v}
 
 

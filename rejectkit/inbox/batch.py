@@ -41,14 +41,13 @@ def read_inbox(
     ['not_job']
     """
     phrases = load_phrases(ws.path)
+
+    def keep(data: bytes) -> bool:
+        return phrases.any_kind is not None and could_be_job_mail(data, phrases.any_kind)
+
     for path in paths:
         path = Path(path)
         if is_mbox(path):
-            pattern = phrases.any_kind
-
-            def keep(data: bytes) -> bool:
-                return pattern is not None and could_be_job_mail(data, pattern)
-
             for _, email in read_mbox(path, progress=progress, keep=keep):
                 if isinstance(email, EmailError):
                     yield email
