@@ -5,11 +5,17 @@ how it is read, not only its name.
 
 from __future__ import annotations
 
-import re
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from .read import Email, EmailError, decode_text, from_message, read_pasted
+from .read import (
+    Email,
+    EmailError,
+    decode_text,
+    from_message,
+    read_pasted,
+    starts_with_mail_headers,
+)
 
 __all__ = ["MAX_BYTES", "read_email"]
 
@@ -60,19 +66,7 @@ def read_email(path: str | Path, *, data: bytes | None = None) -> Email:
 
 
 def _looks_like_headers(data: bytes) -> bool:
-    head = data[:4000].lstrip().split(b"\n", 1)[0]
-    return bool(re.match(rb"^[!-9;-~]+:", head)) and _pseudo_or_real(data)
-
-
-def _pseudo_or_real(data: bytes) -> bool:
-    # Pasted headers in another language ("Betreff:") are read as pasted text.
-    first = data.lstrip().split(b":", 1)[0].lower()
-    return first in {b"from", b"to", b"subject", b"date", b"received", b"return-path",
-                     b"message-id", b"mime-version", b"delivered-to", b"x-mozilla-status",
-                     b"content-type", b"reply-to", b"cc", b"sender", b"x-unsent",
-                     b"dkim-signature", b"arc-seal", b"x-google-smtp-source",
-                     b"authentication-results",
-                     b"x-received", b"thread-topic", b"references", b"in-reply-to"}  # fmt: skip
+    return starts_with_mail_headers(data[:2000].decode("latin-1"))
 
 
 def _check_size(name: str, size: int) -> None:

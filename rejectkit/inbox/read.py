@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from email import message_from_string, policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import getaddresses
@@ -20,7 +21,14 @@ from email.utils import getaddresses
 from ..errors import RejectkitError
 from .maildate import parse_date
 
-__all__ = ["Email", "EmailError", "decode_text", "from_message", "read_pasted"]
+__all__ = [
+    "Email",
+    "EmailError",
+    "decode_text",
+    "from_message",
+    "read_pasted",
+    "starts_with_mail_headers",
+]
 
 # Lines that start the part of a mail that forwards another one, in the mail programs and
 # languages the kit knows (Gmail, Outlook, Apple Mail, Thunderbird; English, German, French).
@@ -94,13 +102,33 @@ def read_pasted(text: str, *, source: str = "pasted text") -> Email:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise EmailError("There is no text to read: paste the whole email, or upload the file.")
+    if starts_with_mail_headers(text):
+        # A whole message (a mail program's "Show original", or a From/Sent/To/Subject block):
+        # the standard library reads it, encoded parts included.
+        return from_message(message_from_string(text.lstrip(), policy=policy.default),
+                            source=source)  # fmt: skip
     head, sep, body = text.strip("\n").partition("\n\n")
     found = _pseudo_headers(head)
-    if (found and "from" in found) or "subject" in found:
-        email = _from_pseudo(found, body if sep else "", source)
-    else:
-        email = _build(source=source, body=text)
-    return email
+    if found and ("from" in found or "subject" in found):
+        return _from_pseudo(found, body if sep else "", source)
+    return _build(source=source, body=text)
+
+
+def starts_with_mail_headers(text: str) -> bool:
+    """True when ``text`` starts with a header of RFC 5322 or of a mail program's export
+    ("From:", "Received:", "X-Mozilla-Status:" ...); headers in another language ("Von:")
+    are read as a pasted header block instead."""
+    first = text.lstrip().split("\n", 1)[0]
+    name, sep, _ = first.partition(":")
+    return bool(sep) and name.lower() in _MAIL_HEADERS
+
+
+_MAIL_HEADERS = {
+    "from", "to", "subject", "date", "received", "return-path", "message-id", "mime-version",
+    "delivered-to", "x-mozilla-status", "content-type", "reply-to", "cc", "sender", "x-unsent",
+    "dkim-signature", "arc-seal", "x-google-smtp-source", "authentication-results",
+    "x-received", "thread-topic", "references", "in-reply-to",
+}  # fmt: skip
 
 
 def from_message(msg: EmailMessage, *, source: str = "") -> Email:
