@@ -13,15 +13,19 @@ from rejectkit.inbox.files import read_email
 from rejectkit.inbox.match import match_application
 from rejectkit.inbox.read import Email
 
-COLUMNS = ["id", "company", "role", "applied_on", "outcome", "outcome_on", "contact_email"]
+COLUMNS = ["id", "company", "role", "applied_on", "outcome", "outcome_on", "contact_email",
+           "contact_name"]  # fmt: skip
 
 
 def apps(*rows) -> pd.DataFrame:
+    """Applications from (id, company, role, applied_on, outcome, outcome_on, contact_email[,
+    contact_name]) tuples."""
+    rows = [(*r, "") if len(r) == len(COLUMNS) - 1 else r for r in rows]
     return pd.DataFrame([dict(zip(COLUMNS, r, strict=True)) for r in rows], columns=COLUMNS)
 
 
 CORPUS_APPS = pd.read_csv(EMAILS / "applications.csv", dtype=str, keep_default_na=False)
-CONTACTS = pd.DataFrame(columns=["application_id", "email"])
+CONTACTS = pd.DataFrame(columns=["application_id", "name", "email"])
 
 
 def test_no_corpus_email_is_matched_to_a_wrong_application():
@@ -121,7 +125,7 @@ def test_a_recruiter_who_names_no_company_is_asked_about_not_matched():
     found = match_application(mail("jo@agency.example", text="My client would like to meet you."),
                               apps(NORTHWIND, CONTOSO))  # fmt: skip
     assert not found.found and [c.application_id for c in found.candidates] == ["A0003"]
-    assert found.why.startswith("only a contact's address matches (A0003 Contoso Ltd")
+    assert found.why.startswith("only a contact matches (A0003 Contoso Ltd")
 
 
 def test_a_recruiter_naming_another_client_is_not_matched_to_the_first_one():
@@ -129,3 +133,16 @@ def test_a_recruiter_naming_another_client_is_not_matched_to_the_first_one():
     email = mail("jo@agency.example", text="Vireo Health have decided not to proceed.")
     found = match_application(email, apps(CONTOSO, vireo), outcome="rejected")
     assert found.application_id == "A0005"
+
+
+def test_the_senders_name_as_the_contact_tells_two_applications_apart():
+    lena = ("A0002", "Northwind Analytics", "BI Developer", "2026-09-05", "open", "", "",
+            "Lena Hartigan")  # fmt: skip
+    email = mail("lena.h@northwindanalytics.example", name="Lena Hartigan")
+    found = match_application(email, apps(NORTHWIND, lena))
+    assert found.application_id == "A0002"
+    assert found.why.endswith("(the sender Lena Hartigan is its contact (by name); the sender's "
+                              "domain northwindanalytics.example); the same contact")  # fmt: skip
+    # The name alone, from an address that says nothing of the company, is asked about.
+    alone = match_application(mail("lena@gmail.com", name="Lena Hartigan"), apps(NORTHWIND, lena))
+    assert not alone.found and alone.why.startswith("only a contact matches")

@@ -130,6 +130,16 @@ def plan_email(
 
     ``application_id`` is the user's choice when the match asked for one. ``today`` dates an
     email that has no date of its own (pasted without headers); an email's own date wins.
+
+    >>> import shutil, tempfile
+    >>> from rejectkit.inbox.files import read_email
+    >>> from rejectkit.store.workspace import Workspace
+    >>> ws = Workspace(shutil.copytree("data/sample", tempfile.mkdtemp() + "/w"))
+    >>> plan = plan_email(ws, read_email("rejectkit/examples/rejection.eml"))
+    >>> plan.match.application_id, plan.changes["outcome_on"]
+    ('A0029', ('', '2026-11-24'))
+    >>> apply_plan(ws, plan).op, ws.read().applications.iloc[28]["outcome"]
+    (1, 'rejected')
     """
     data = ws.load()
     decision = classify(email, load_phrases(ws.path))

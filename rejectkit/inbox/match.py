@@ -95,7 +95,9 @@ def shared_domain(domain: str) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in SHARED_DOMAINS)
 
 
-def _company_evidence(email: Email, company: str, contact_emails: set[str], text: str) -> list:
+def _company_evidence(
+    email: Email, company: str, contact_emails: set[str], contact_names: set[str], text: str
+) -> list:
     reasons = []
     squashed = _squash(company)
     if not squashed:
@@ -103,6 +105,8 @@ def _company_evidence(email: Email, company: str, contact_emails: set[str], text
     contact = bool(email.sender_email) and email.sender_email in contact_emails
     if contact:
         reasons.append(f"the sender {email.sender_email} is its contact")
+    elif _words(email.sender_name) and _words(email.sender_name) in contact_names:
+        reasons.append(f"the sender {email.sender_name} is its contact (by name)")
     domain = email.domain
     if domain and not shared_domain(domain):
         labels = _domain_labels(domain)
@@ -113,10 +117,9 @@ def _company_evidence(email: Email, company: str, contact_emails: set[str], text
             reasons.append(f"its contact writes from {domain}")
     name = _words(company)
     core = " ".join(w for w in name.split() if w not in _LEGAL)
+    # The text searched includes the sender's name ("Corvid Careers").
     if core and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", text):
         reasons.append(f"names {company}")
-    elif core and _squash(email.sender_name) and core in _words(email.sender_name):
-        reasons.append(f"the sender's name {email.sender_name!r}")
     return reasons
 
 
@@ -144,14 +147,19 @@ def match_application(
     """
     text = _words(f"{email.subject}\n{email.sender_name}\n{email.text}")
     by_app: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
     if contacts is not None and len(contacts):
-        for app_id, addr in zip(contacts["application_id"], contacts["email"], strict=True):
+        columns = (contacts["application_id"], contacts["email"], contacts["name"])
+        for app_id, addr, name in zip(*columns, strict=True):
             if app_id and addr:
                 by_app.setdefault(app_id, set()).add(addr.strip().lower())
+            if app_id and name:
+                names.setdefault(app_id, set()).add(_words(name))
     found: list[tuple[Candidate, dict]] = []
     for row in applications.to_dict("records"):
         mails = by_app.get(row["id"], set()) | ({row["contact_email"].strip().lower()} - {""})
-        reasons = _company_evidence(email, row["company"], mails, text)
+        known = names.get(row["id"], set()) | ({_words(row.get("contact_name", ""))} - {""})
+        reasons = _company_evidence(email, row["company"], mails, known, text)
         if not reasons:
             continue
         if (
@@ -178,7 +186,7 @@ def _decide(email: Email, found: list, outcome: str) -> Match:
     if found and not direct:
         listed = "; ".join(str(c) for c, _ in found)
         return Match(candidates=[c for c, _ in found],
-                     why=f"only a contact's address matches ({listed}), and the email names no "
+                     why=f"only a contact matches ({listed}), and the email names no "
                          "company of your log: choose the application")  # fmt: skip
     found = direct
     steps = [

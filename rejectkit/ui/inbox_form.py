@@ -159,7 +159,8 @@ class InboxForm(WidgetView):
 
     def _uploaded(self) -> None:
         self._reset()
-        self.check()
+        if self.upload.value:  # emptied (a new email is being pasted): nothing to read yet
+            self.check()
 
     def _typed(self) -> None:
         if not self.upload.value:

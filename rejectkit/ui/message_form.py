@@ -202,6 +202,9 @@ class DraftPanel(WidgetView):
 class MessageForm(WidgetView):
     """Draft a reply, a feedback request, a thank-you, a check-in or a nudge for an application.
 
+    ``thread`` (``in_reply_to``, ``references``) answers a given email: the inbox form passes
+    the one it just read, so the downloaded .eml threads under it.
+
     >>> from rejectkit.store.workspace import Workspace
     >>> form = MessageForm(Workspace("data/sample"), today=date(2026, 11, 25))
     >>> form.application.value, form.panel.subject.value
