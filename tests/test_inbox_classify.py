@@ -7,6 +7,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from inbox_support import EMAILS, MANIFEST
 
 from rejectkit.inbox.classify import KINDS, PhraseError, classify, load_phrases
@@ -114,3 +116,24 @@ def test_a_broken_phrase_file_is_named_by_line(tmp_path, text, message):
     (tmp_path / "inbox-phrases.txt").write_text(text, encoding="utf-8")
     with pytest.raises(PhraseError, match=f"^{re.escape(message)}"):
         load_phrases(tmp_path)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    row=st.sampled_from(MANIFEST),
+    quoted=st.lists(st.sampled_from([
+        "We have decided not to move forward.", "We'd like to invite you to an interview.",
+        "I am delighted to offer you the role.", "Thank you for applying!", "Unsubscribe",
+        "Could you send us your CV?", "random words"]), min_size=1, max_size=4),
+)  # fmt: skip
+def test_what_a_reply_quotes_never_changes_the_decision(row, quoted):
+    email = read_email(EMAILS / row["file"])
+    # The same words, pasted with a quote of an earlier mail below them (pasted text has no
+    # list headers, so the comparison is with the email as pasted without a quote).
+    head = f"From: {email.sender_name} <{email.sender_email}>\nSubject: {email.subject}\n\n"
+    plain = read_pasted(head + email.text)
+    quote = "\n".join(f"> {line}" for line in quoted)
+    again = read_pasted(f"{head}{email.text}\n\nOn Mon, 2 Nov 2026 at 10:00, Sam "
+                        f"<sam@mailbox.example> wrote:\n{quote}\n")  # fmt: skip
+    assert again.text == plain.text and again.quoted.startswith("On Mon, 2 Nov 2026")
+    assert classify(again).kind == classify(plain).kind

@@ -212,7 +212,8 @@ def _plain(source, body, subject, sender_name, sender_email, sent, message_id, r
         quoted=quoted.strip(),
         source=source,
         to=to,
-        bulk=bulk or bool(re.search(r"\bunsubscribe\b|\bdésinscri|\babmelden\b", body, re.I)),
+        # Only its own words: a reply may quote a newsletter's "unsubscribe".
+        bulk=bulk or bool(re.search(r"\bunsubscribe\b|\bdésinscri|\babmelden\b", own, re.I)),
     )
 
 
