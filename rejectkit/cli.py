@@ -194,8 +194,9 @@ def cmd_inbox(args: argparse.Namespace) -> int:
         raise RejectkitError("--application picks the application of one email; give one FILE.")
     ws, status, shown = Workspace(resolve_path(args.data)), 0, 0
     today = args.today or date.today()
-    for found in read_inbox(ws, args.files, apply=args.apply, application_id=args.application,
-                            today=today, progress=progress_line(sys.stderr)):  # fmt: skip
+    options = {"apply": args.apply, "application_id": args.application, "today": today,
+               "progress": progress_line(sys.stderr), "reply": args.reply}  # fmt: skip
+    for found in read_inbox(ws, args.files, **options):
         text, asks = report(found, apply=args.apply)
         print(text)
         status, shown = status | asks, shown + 1

@@ -217,6 +217,15 @@ def _inbox_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="the date for an email that has none (pasted text), as YYYY-MM-DD (default: today)",
     )
+    p.add_argument(
+        "--reply",
+        metavar="TONE",
+        nargs="?",
+        const="warm",
+        default="",
+        help="with --apply, draft the reply to each rejection (brief, warm or formal; default "
+        "warm) as an .eml in the workspace's outbox/, addressed to the sender and threaded",
+    )
 
 
 ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {

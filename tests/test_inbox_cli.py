@@ -143,3 +143,24 @@ def test_applying_an_mbox_writes_one_change_per_email(ws, tmp_path, capsys):
     assert "No job emails found." not in out
     assert main(["inbox", str(box), "--apply", "--data", str(ws.path)]) == 1
     assert read_history(ws)["op"].nunique() == 9  # read again: nothing new
+
+
+def test_reply_drafts_the_threaded_reply_to_each_rejection_applied(ws, capsys):
+    from email import message_from_bytes, policy
+
+    path = str(EMAILS / "r17_cobalt_reply_quoting_invite.eml")
+    argv = ["inbox", path, "--apply", "--reply", "brief", "--today", "2026-11-20"]
+    assert main([*argv, "--data", str(ws.path)]) == 0
+    eml = ws.path / "outbox" / "2026-11-20-rejection_reply-A0018.eml"
+    assert capsys.readouterr().out.endswith(
+        f"  saved as change 1 (`rejectkit undo` takes it back)\n"
+        f"  reply drafted, addressed to the sender: {eml}\n")  # fmt: skip
+    reply = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert (reply["To"], reply["In-Reply-To"], reply["X-Unsent"]) == (
+        "Ben Adeyemi <ben.adeyemi@cobaltfintech.example>",
+        "<r17_cobalt_reply_quoting_invite@mail.example>", "1")  # fmt: skip
+    # Not without --apply: a dry run writes nothing, not even a draft.
+    other = ws.path / "outbox" / "2026-11-20-rejection_reply-A0001.eml"
+    assert main(["inbox", str(EMAILS / "r01_corvid_plain.eml"), "--reply", "--today",
+                 "2026-11-20", "--data", str(ws.path)]) == 0  # fmt: skip
+    assert not other.exists()

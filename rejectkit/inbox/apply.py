@@ -54,6 +54,7 @@ class InboxPlan:
     notes: list[str] = field(default_factory=list)
     applied: bool = False
     op: int | None = None
+    reply: str = ""  # the reply drafted to it, an .eml in the outbox (see batch.py)
 
     @property
     def about_a_job(self) -> bool:

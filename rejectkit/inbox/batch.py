@@ -15,8 +15,9 @@ from .classify import classify, load_phrases
 from .files import read_email
 from .mbox import could_be_job_mail, is_mbox, read_mbox
 from .read import EmailError
+from .reply import thread_of
 
-__all__ = ["progress_line", "read_inbox", "report"]
+__all__ = ["draft_reply", "progress_line", "read_inbox", "report"]
 
 
 def read_inbox(
@@ -27,10 +28,12 @@ def read_inbox(
     application_id: str = "",
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    reply: str = "",
 ) -> Iterator[InboxPlan | EmailError]:
     """Plan (and with ``apply`` write) each email of ``paths``; yield each plan, or the error
     that says why an email could not be read. Mail of an mbox that is about no job is
-    skipped silently: a Takeout export is mostly not job mail.
+    skipped silently: a Takeout export is mostly not job mail. With ``reply`` (a tone:
+    brief, warm, formal) each rejection applied gets its reply drafted in the outbox.
 
     >>> import tempfile
     >>> from rejectkit.store.location import init_workspace
@@ -55,21 +58,35 @@ def read_inbox(
                 # Deciding first is cheap; only job mail is matched against the log.
                 if classify(email, phrases).kind == "not_job":
                     continue
-                yield _plan(ws, email, apply, "", today)
+                yield _plan(ws, email, apply, "", today, reply)
             continue
         try:
             email = read_email(path)
         except EmailError as e:
             yield e
             continue
-        yield _plan(ws, email, apply, application_id, today)
+        yield _plan(ws, email, apply, application_id, today, reply)
 
 
-def _plan(ws, email, apply: bool, application_id: str, today) -> InboxPlan:
+def _plan(ws, email, apply: bool, application_id: str, today, reply: str) -> InboxPlan:
     plan = plan_email(ws, email, application_id=application_id, today=today)
     if apply and plan.about_a_job and not plan.needs_choice:
         apply_plan(ws, plan)
+        if reply and plan.decision.kind == "rejection":
+            plan.reply = str(draft_reply(ws, plan, tone=reply, today=today or date.today()))
     return plan
+
+
+def draft_reply(ws, plan: InboxPlan, *, tone: str = "warm", today: date) -> Path:
+    """Write the gracious reply to ``plan``'s email as an unsent ``.eml`` in the outbox:
+    addressed to the application's contact (the sender, once applied), threaded under the
+    email (In-Reply-To, References), quoting nothing of it. Returns its path."""
+    from ..messages.drafts import draft_message
+    from ..records.sent import write_eml
+
+    draft = draft_message(ws.load(), "rejection_reply",
+                          application_id=plan.application["id"], tone=tone)  # fmt: skip
+    return write_eml(ws.path, draft.edited(**thread_of(plan.email)), today=today)
 
 
 def report(found: InboxPlan | EmailError, *, apply: bool) -> tuple[str, bool]:
@@ -79,11 +96,13 @@ def report(found: InboxPlan | EmailError, *, apply: bool) -> tuple[str, bool]:
     text = found.describe()
     if found.needs_choice:
         return text + "\n  not saved: choose the application with --application ID", True
+    drafted = f"\n  reply drafted, addressed to the sender: {found.reply}" if found.reply else ""
     if found.applied and found.op is not None:
-        return text + f"\n  saved as change {found.op} (`rejectkit undo` takes it back)", False
+        saved = f"\n  saved as change {found.op} (`rejectkit undo` takes it back)"
+        return text + saved + drafted, False
     if not apply and found.has_changes:
         return text + "\n  dry run: nothing was written; add --apply to save", False
-    return text, False
+    return text + drafted, False
 
 
 def progress_line(stream) -> Callable[[int, int], None]:
