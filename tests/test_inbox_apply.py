@@ -44,6 +44,7 @@ def test_each_email_proposes_exactly_its_changes_and_applies_them_once(ws, row):
     assert snapshot(ws.path) == before  # planning writes nothing
     assert {k: new for k, (_, new) in plan.changes.items()} == expected_changes(row)
     assert bool(plan.feedback) == (row["feedback"] == "1")
+    assert plan.interview.get("held_on", "") == row["interview"]
     if row["application"] == "ask":
         assert plan.needs_choice
         with pytest.raises(RejectkitError, match="Nothing was saved; choose the application"):
@@ -171,3 +172,24 @@ def test_an_older_email_read_after_a_newer_one_does_not_undo_it(ws):
     assert plan.notes == ["A0005 has a later outcome (offer on 2026-11-10); the outcome stays"]
     apply_plan(ws, plan)
     assert ws.load().applications.set_index("id").loc["A0005", "outcome"] == "offer"
+
+
+def test_an_invitation_naming_its_day_adds_the_pending_interview_once(ws):
+    email = read_email(EMAILS / "i04_blauwal_einladung.eml")  # "der 14. Oktober um 10 Uhr"
+    plan = apply_plan(ws, plan_email(ws, email))
+    interviews = ws.load().interviews
+    assert interviews[["id", "application_id", "held_on", "result"]].values.tolist() == [
+        ["I0001", "A0014", "2026-10-14", "pending"]
+    ]
+    assert "  added pending interview on 2026-10-14" in plan.describe()
+    assert not plan_email(ws, email).has_changes
+
+
+def test_an_invitation_naming_two_days_adds_none_and_says_why(ws):
+    email = Email(subject="Interview", sender_name="Mark Ellison", date=TODAY,
+                  sender_email="mark.ellison@tallisfoods.example",
+                  text="We'd like to invite you to an interview on 2 December or 4 December.")  # fmt: skip
+    plan = plan_email(ws, email)
+    assert plan.interview == {}
+    assert plan.notes == ["the email names 2 days (2026-12-02, 2026-12-04): log the interview "
+                          "once its day is fixed"]  # fmt: skip

@@ -1,7 +1,8 @@
 """From an email to the log: propose every change (a dry run), then apply them as one save.
 
 A rejection sets the outcome and its date (the email's date, not today) and the stage the email
-says you reached; an offer sets the offer; an invitation moves the stage forward. The sender
+says you reached; an offer sets the offer; an invitation moves the stage forward (and, when it
+names one day, adds that interview as pending). The sender
 becomes the application's contact (so the reply is addressed to them) and a contacts row;
 feedback the email already gives is recorded as feedback. Every change is one transaction:
 one history entry, one undo. An email read again proposes nothing, so it changes nothing.
@@ -17,6 +18,7 @@ from ..errors import RejectkitError
 from ..records.reminders import add_contact
 from ..store.schema import STAGES
 from .classify import KIND_LABELS, Decision, classify, load_phrases
+from .maildate import days_named
 from .match import FREE_MAIL, Match, company_words, match_application, shared_domain
 from .read import Email
 
@@ -51,6 +53,7 @@ class InboxPlan:
     contact: dict[str, str] = field(default_factory=dict)  # a contacts row to add or update
     contact_id: str = ""
     feedback: dict[str, str] = field(default_factory=dict)
+    interview: dict[str, str] = field(default_factory=dict)  # a pending interview to add
     notes: list[str] = field(default_factory=list)
     applied: bool = False
     op: int | None = None
@@ -67,7 +70,7 @@ class InboxPlan:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.changes or self.contact or self.feedback)
+        return bool(self.changes or self.contact or self.feedback or self.interview)
 
     def describe(self) -> str:
         """The plan in words, as the command line and the form print it."""
@@ -96,6 +99,8 @@ class InboxPlan:
         if self.feedback:
             said = self.feedback.get("to_improve") or self.feedback.get("went_well")
             lines.append(f"  {would}{add} feedback received {self.feedback['received_on']}: {said}")
+        if self.interview:
+            lines.append(f"  {would}{add} pending interview on {self.interview['held_on']}")
         lines += [f"  note: {n}" for n in self.notes]
         if self.match.found and not self.has_changes:
             lines.append("  nothing to change: your log already says this")
@@ -170,6 +175,7 @@ def plan_email(
     _propose(plan, outcome, day)
     _propose_contact(plan, data.contacts, day)
     _propose_feedback(plan, data.feedback, day)
+    _propose_interview(plan, data.interviews, day)
     return plan
 
 
@@ -250,6 +256,24 @@ def _propose_feedback(plan: InboxPlan, feedback, day: date | None) -> None:
                      "went_well": " ".join(good), "to_improve": " ".join(bad)}  # fmt: skip
 
 
+def _propose_interview(plan: InboxPlan, interviews, day: date | None) -> None:
+    """An invitation that names one day: that interview, pending. Two days, or none, are a
+    choice still to be made, so nothing is added (the note says so)."""
+    if plan.decision.kind != "invitation" or day is None:
+        return
+    days = days_named(plan.email.text, day)
+    if len(days) != 1:
+        if days:
+            listed = ", ".join(d.isoformat() for d in days)
+            plan.notes.append(f"the email names {len(days)} days ({listed}): log the interview "
+                              "once its day is fixed")  # fmt: skip
+        return
+    app_id, held_on = plan.application["id"], days[0].isoformat()
+    if ((interviews["application_id"] == app_id) & (interviews["held_on"] == held_on)).any():
+        return  # logged already
+    plan.interview = {"application_id": app_id, "held_on": held_on, "result": "pending"}
+
+
 def apply_plan(ws, plan: InboxPlan) -> InboxPlan:
     """Write ``plan`` as one save (one history entry, one undo); return it, applied.
 
@@ -282,5 +306,7 @@ def apply_plan(ws, plan: InboxPlan) -> InboxPlan:
                 ws.add("contacts", plan.contact)
         if plan.feedback:
             ws.add("feedback", plan.feedback)
+        if plan.interview:
+            ws.add("interviews", plan.interview)
     plan.applied, plan.op = True, tx.op
     return plan

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["parse_date"]
+__all__ = ["days_named", "parse_date"]
 
 _DATE_FORMATS = (
     "%a, %b %d, %Y at %I:%M %p",  # Gmail's forward: Mon, Nov 3, 2026 at 10:12 AM
@@ -71,3 +71,47 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+_ENGLISH = ("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december")  # fmt: skip
+_MONTH_NUMBER = {
+    **{m: i for i, m in enumerate(_ENGLISH, 1)},
+    **{m[:3]: i for i, m in enumerate(_ENGLISH, 1)},
+    "sept": 9,
+    **{k: _ENGLISH.index(v.lower()) + 1 for k, v in _MONTHS.items()},
+}
+_MONTH_WORD = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
+# "2 October", "2nd of October 2026", "14. Oktober", "3 novembre" / "October 2", "Oct 2nd, 2026"
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?({_MONTH_WORD})\b\.?(?:,?\s+(\d{{4}}))?", re.I
+)
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
+)
+
+
+def days_named(text: str, sent: date) -> list[date]:
+    """The calendar days ``text`` names ("on 2 October", "14. Oktober", "October 2nd"), from
+    ``sent`` on; a day without a year is the next one after ``sent``.
+
+    >>> days_named("Could you come on 2 October, or on Oct 5th?", date(2026, 9, 20))
+    [datetime.date(2026, 10, 2), datetime.date(2026, 10, 5)]
+    >>> days_named("Wir laden Sie am 14. Januar ein.", date(2026, 11, 20))
+    [datetime.date(2027, 1, 14)]
+    """
+    found: set[date] = set()
+    for pattern, order in ((_DAY_MONTH, (0, 1)), (_MONTH_DAY, (1, 0))):
+        for m in pattern.finditer(text):
+            day_text, month_text = m.group(1 + order[0]), m.group(1 + order[1])
+            month = _MONTH_NUMBER.get(month_text.lower())
+            year = int(m.group(3)) if m.group(3) else sent.year
+            try:
+                when = date(year, month, int(day_text))
+                if not m.group(3) and when < sent:
+                    when = date(year + 1, month, int(day_text))
+            except (TypeError, ValueError):
+                continue
+            if when >= sent:
+                found.add(when)
+    return sorted(found)

@@ -8,7 +8,8 @@ charset (UTF-8, latin-1, cp1252), encoded headers, multipart or HTML only.
 
 manifest.csv: ``file``, the ``kind`` the kit must decide, the ``application`` it must match
 (``ask`` when the user must choose, empty for mail about no job), the application ``changes``
-(``field=value`` joined by ``;``) and ``feedback`` (1 when the email's feedback is recorded).
+(``field=value`` joined by ``;``), ``feedback`` (1 when the email's feedback is recorded) and
+``interview`` (the day of the pending interview an invitation adds).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def part(text, subtype="plain", charset="utf-8", cte="quoted-printable") -> byte
 
 
 def email(file, kind, app, changes, sender, subject, day, body, *, html=None, charset="utf-8",
-          cte="quoted-printable", extra=(), feedback=0, only_html=False):  # fmt: skip
+          cte="quoted-printable", extra=(), feedback=0, only_html=False, interview=""):  # fmt: skip
     mid = file.rsplit(".", 1)[0]
     head = _headers(sender, subject, day, mid, extra).encode()
     if only_html:
@@ -66,12 +67,12 @@ def email(file, kind, app, changes, sender, subject, day, body, *, html=None, ch
     else:
         data = head + part(body, "plain", charset, cte)
     EMAILS.append(dict(file=file, kind=kind, application=app, changes=changes,
-                       feedback=feedback, data=data))  # fmt: skip
+                       feedback=feedback, interview=interview, data=data))  # fmt: skip
 
 
 def raw(file, kind, app, changes, data: bytes, feedback=0):
     EMAILS.append(dict(file=file, kind=kind, application=app, changes=changes,
-                       feedback=feedback, data=data))  # fmt: skip
+                       feedback=feedback, interview="", data=data))  # fmt: skip
 
 
 def _load_corpus():
@@ -93,9 +94,10 @@ def main() -> None:
         (HERE / e["file"]).write_bytes(e["data"])
     with (HERE / "manifest.csv").open("w", newline="", encoding="utf-8") as f:
         out = csv.writer(f, lineterminator="\n")
-        out.writerow(["file", "kind", "application", "changes", "feedback"])
+        out.writerow(["file", "kind", "application", "changes", "feedback", "interview"])
         for e in EMAILS:
-            out.writerow([e["file"], e["kind"], e["application"], e["changes"], e["feedback"]])
+            out.writerow([e["file"], e["kind"], e["application"], e["changes"], e["feedback"],
+                          e["interview"]])  # fmt: skip
     print(f"Wrote {len(EMAILS)} emails and manifest.csv to {HERE}")
 
 

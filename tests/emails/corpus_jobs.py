@@ -443,6 +443,7 @@ def add_job_emails(email, raw, part):
         "assessment centre on 2 October.\n\nPlease book a slot using the link below.\n\n"
         "Harbour & Finch\n",
         cte="7bit",
+        interview="2026-10-02",
     )
     email(
         "i04_blauwal_einladung.eml",
@@ -456,6 +457,7 @@ def add_job_emails(email, raw, part):
         "Sehr geehrter Herr Carter,\n\nvielen Dank für Ihre Bewerbung als Data Engineer. Wir "
         "möchten Sie gerne zu einem Vorstellungsgespräch einladen. Bitte teilen Sie uns mit, "
         "ob Ihnen der 14. Oktober um 10 Uhr passt.\n\nMit freundlichen Grüßen\nJulia Becker\n",
+        interview="2026-10-14",
     )
     email(
         "i05_atelier_entretien.eml",
