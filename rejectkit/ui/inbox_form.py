@@ -116,10 +116,13 @@ class InboxForm(WidgetView):
         if plan.op is None:
             said = f"Nothing to save: {app['id']} ({app['company']}) already says this."
         else:
-            changed = ", ".join(f"{k} {new}" for k, (_, new) in plan.changes.items())
-            said = (f"Saved {app['id']} ({app['company']}, {app['role']}): "
-                    f"{changed or 'the contact'}. One change: Undo last save takes all of it "
-                    "back.")  # fmt: skip
+            parts = [f"{k} {new}" for k, (_, new) in plan.changes.items()]
+            parts += ["the contact"] * bool(plan.contact and not plan.changes)
+            parts += ["the feedback"] * bool(plan.feedback)
+            if plan.interview:
+                parts.append(f"a pending interview on {plan.interview['held_on']}")
+            said = (f"Saved {app['id']} ({app['company']}, {app['role']}): {', '.join(parts)}. "
+                    "One change: Undo last save takes all of it back.")  # fmt: skip
         self.message.value = f'<div style="color:#1b5e20">{html.escape(said)}</div>'
         self.save_button.disabled = True
         self._next_step(plan)
