@@ -20,6 +20,7 @@ __all__ = [
     "HistoryPanel",
     "ImportFileError",
     "ImportForm",
+    "InboxForm",
     "MentorNotesForm",
     "MessageForm",
     "RecordError",
@@ -153,6 +154,8 @@ _WHERE = {
     "stories_passed_vs_rejected": "analysis.stories",
     "story_usage": "analysis.stories",
     "untold_touchpoints": "analysis.stories",
+    # The rejection email in (notebook 10)
+    "InboxForm": "ui.inbox_form",
 }
 
 

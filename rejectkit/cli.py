@@ -196,6 +196,33 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 @command
+def cmd_inbox(args: argparse.Namespace) -> int:
+    """Log what an email says: a rejection, an invitation, an offer (.eml, .msg, .mbox, text).
+
+    A dry run unless --apply: shows what each email is and why, the application it is about,
+    and each change. Exits 1 when an email needs your choice of application (give it with
+    --application ID) or cannot be read; an .mbox shows only its job emails.
+    """
+    from .inbox.batch import progress_line, read_inbox, report
+    from .store.location import resolve_path
+    from .store.workspace import Workspace
+
+    if args.application and len(args.files) > 1:
+        raise RejectkitError("--application picks the application of one email; give one FILE.")
+    ws, status, shown = Workspace(resolve_path(args.data)), 0, 0
+    today = args.today or date.today()
+    options = {"apply": args.apply, "application_id": args.application, "today": today,
+               "progress": progress_line(sys.stderr), "reply": args.reply}  # fmt: skip
+    for found in read_inbox(ws, args.files, **options):
+        text, asks = report(found, apply=args.apply)
+        print(text)
+        status, shown = status | asks, shown + 1
+    if not shown:
+        print("No job emails found.")
+    return status
+
+
+@command
 def cmd_history(args: argparse.Namespace) -> int:
     """Show the changes of one record (an id such as A0003), or the latest changes."""
     from .store.history import changes, format_changes

@@ -221,10 +221,46 @@ def _mentor_notes_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the mentor_notes.csv your mentor sent back")
 
 
+def _inbox_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="saved emails (.eml, .msg, or text) or mail folders (.mbox)",
+    )
+    p.add_argument(
+        "--apply",
+        action="store_true",
+        help="write the changes (one save per email); without it nothing is written",
+    )
+    p.add_argument(
+        "--application",
+        metavar="ID",
+        default="",
+        help="the application the email is about (A0012), when the kit asks which one",
+    )
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="DATE",
+        help="the date for an email that has none (pasted text), as YYYY-MM-DD (default: today)",
+    )
+    p.add_argument(
+        "--reply",
+        metavar="TONE",
+        nargs="?",
+        const="warm",
+        default="",
+        help="with --apply, draft the reply to each rejection (brief, warm or formal; default "
+        "warm) as an .eml in the workspace's outbox/, addressed to the sender and threaded",
+    )
+
+
 ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "history": _history_arguments,
     "review": _review_arguments,
     "import": _import_arguments,
+    "inbox": _inbox_arguments,
     "init": _init_arguments,
     "lab": _lab_arguments,
     "app": _app_arguments,

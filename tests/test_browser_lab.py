@@ -37,7 +37,7 @@ def test_a_notebook_runs_in_jupyterlab_with_the_workspace(lab, page):
 
 def test_the_start_page_lists_the_notebooks_and_opens_them_in_jupyterlab(lab, page):
     # A page added later (as the patterns, share and import pages will be) appears by itself.
-    shutil.copy(NOTEBOOKS / "03-feedback-and-changes.ipynb", lab.root / "09-try-this.ipynb")
+    shutil.copy(NOTEBOOKS / "03-feedback-and-changes.ipynb", lab.root / "99-try-this.ipynb")
     open_notebook(page, lab, "00-start.ipynb")
     run_all(page)
     links = page.locator(".jp-OutputArea-output a")
@@ -46,7 +46,7 @@ def test_the_start_page_lists_the_notebooks_and_opens_them_in_jupyterlab(lab, pa
     assert texts == [p.title for p in pages(lab.root)]
     assert texts[:3] == ["Log your applications", "Review an interview",
                          "Record feedback and changes"]  # fmt: skip
-    # 09-try-this.ipynb comes last, under its heading.
+    # 99-try-this.ipynb comes last, under its heading.
     assert texts[-1] == "Record feedback and changes" and len(texts) >= 6
     page.get_by_role("link", name="Review an interview").click()
     # JupyterLab opens it in a tab of its own and stays where it is.

@@ -24,11 +24,12 @@ ALLOWED = {
     "analysis": {"store"},
     "messages": {"store"},
     "records": {"store", "messages"},
+    "inbox": {"store", "records", "messages"},
     "charts": {"store", "analysis"},
     "sharing": {"store", "analysis", "records", "messages", "charts"},
-    "ui": {"store", "analysis", "records", "messages", "charts", "sharing"},
+    "ui": {"store", "analysis", "records", "messages", "charts", "sharing", "inbox"},
     "run": {"store", "ui"},
-    "cli": {"store", "analysis", "records", "messages", "charts", "sharing", "run"},
+    "cli": {"store", "analysis", "records", "messages", "charts", "sharing", "run", "inbox"},
 }
 WIDGETS = ("ipywidgets", "IPython", "ipykernel", "traitlets")
 

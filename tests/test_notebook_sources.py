@@ -34,7 +34,7 @@ def code_cells(path) -> list[str]:
 
 
 def test_every_source_has_a_notebook_and_every_notebook_a_source():
-    assert len(SOURCE_FILES) == 10, [p.name for p in SOURCE_FILES]
+    assert len(SOURCE_FILES) == 11, [p.name for p in SOURCE_FILES]
     assert [p.stem for p in SOURCE_FILES] == [p.stem for p in NOTEBOOK_FILES]
 
 

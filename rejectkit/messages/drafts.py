@@ -93,6 +93,9 @@ class Draft:
     tone: str
     application_id: str = ""
     contact_id: str = ""
+    # The Message-ID of the email this answers, and its thread, so a mail program threads it.
+    in_reply_to: str = ""
+    references: str = ""
 
     def edited(self, **changes: str) -> Draft:
         """The same draft with the user's edits (subject, body, to_name, to_email)."""
@@ -329,9 +332,11 @@ def mailto_link(draft: Draft) -> str:
     'mailto:jo@example.org?subject=Hi%20%26%20bye&body=Line%201%0D%0ALine%202'
     """
     body = _newlines(draft.body).replace("\n", "\r\n")
+    # RFC 6068 lets a mailto link carry In-Reply-To; mail programs that honour it thread it.
+    thread = f"&In-Reply-To={quote(draft.in_reply_to, safe='')}" if draft.in_reply_to else ""
     return (
         f"mailto:{quote(draft.to_email.strip(), safe='@')}"
-        f"?subject={quote(draft.subject, safe='')}&body={quote(body, safe='')}"
+        f"?subject={quote(draft.subject, safe='')}&body={quote(body, safe='')}{thread}"
     )
 
 
@@ -366,6 +371,9 @@ def eml_bytes(draft: Draft) -> bytes:
             ) from None
     # A header may not hold a line break (it would start a new header); a pasted subject can.
     msg["Subject"] = " ".join(draft.subject.split())
+    if draft.in_reply_to:
+        msg["In-Reply-To"] = draft.in_reply_to
+        msg["References"] = " ".join([*draft.references.split(), draft.in_reply_to][-10:])
     # Outlook and Apple Mail open a message with this header as a draft to edit and send.
     msg["X-Unsent"] = "1"
     msg.set_content(_newlines(draft.body), charset="utf-8")

@@ -80,12 +80,14 @@ class DraftPanel(WidgetView):
     ``on_sent(draft, message_id)`` is called after a message is recorded as sent.
     """
 
-    def __init__(self, ws, *, today: date, on_sent=None):
+    def __init__(self, ws, *, today: date, on_sent=None, thread: dict | None = None):
         import ipywidgets as w
 
         self.ws = ws
         self.today = today
         self.on_sent = on_sent
+        # In-Reply-To and References of the email being answered (see rejectkit.inbox).
+        self.thread = dict(thread or {})
         self.draft: Draft | None = None
         wide = w.Layout(width="100%")
         self.to_name = w.Text(description="To", layout=w.Layout(width="50%"))
@@ -143,6 +145,7 @@ class DraftPanel(WidgetView):
             body=self.body.value,
             to_name=self.to_name.value,
             to_email=self.to_email.value,
+            **self.thread,
         )
 
     def _set_enabled(self, on: bool) -> None:
@@ -199,6 +202,9 @@ class DraftPanel(WidgetView):
 class MessageForm(WidgetView):
     """Draft a reply, a feedback request, a thank-you, a check-in or a nudge for an application.
 
+    ``thread`` (``in_reply_to``, ``references``) answers a given email: the inbox form passes
+    the one it just read, so the downloaded .eml threads under it.
+
     >>> from rejectkit.store.workspace import Workspace
     >>> form = MessageForm(Workspace("data/sample"), today=date(2026, 11, 25))
     >>> form.application.value, form.panel.subject.value
@@ -213,6 +219,7 @@ class MessageForm(WidgetView):
         application_id: str | None = None,
         kind: str = "rejection_reply",
         tone: str = "warm",
+        thread: dict | None = None,
     ):
         import ipywidgets as w
 
@@ -233,7 +240,7 @@ class MessageForm(WidgetView):
         self.sender = w.Text(description="Your name", placeholder="for the sign-off")
         self.note = w.HTML()
         self.message = w.HTML()
-        self.panel = DraftPanel(ws, today=today, on_sent=self._sent)
+        self.panel = DraftPanel(ws, today=today, on_sent=self._sent, thread=thread)
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Reply, ask for feedback, keep warm</h3>"),
