@@ -140,7 +140,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     items = reminders(
         data, today=today, feedback_days=args.feedback_days, ghost_days=args.ghost_days
     )
-    path = write_reminders_ics(args.ics, items, today=today)
+    path = write_reminders_ics(args.ics, items, today=today, force=args.force)
     now = sum(r.due_on <= today for r in items)
     print(
         f"Wrote {len(items)} reminder{'s' * (len(items) != 1)} ({now} due now, placed on "
@@ -279,7 +279,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     start, end = _iso_day(args.start, "--from"), _iso_day(args.to, "--to")
     data = Workspace(resolve_path(args.data)).load()
-    for path in write_report(data, start, end, args.out, today=date.today()):
+    for path in write_report(data, start, end, args.out, today=date.today(), force=args.force):
         print(f"Wrote {path}")
     return 0
 
@@ -324,7 +324,7 @@ def cmd_prep_sheet(args: argparse.Namespace) -> int:
     from .store.workspace import Workspace
 
     data = Workspace(resolve_path(args.data)).load()
-    sheet = write_prep_sheet(data, args.out, today=args.today or date.today())
+    sheet = write_prep_sheet(data, args.out, today=args.today or date.today(), force=args.force)
     print(sheet.text, end="")
     print(f"Saved to {sheet.path}", file=sys.stderr)
     return 0
@@ -384,6 +384,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _os_message(error: OSError) -> str:
+    from .store.durable import reason
+    from .store.schema import META
+
+    where = str(error.filename or "")
+    if f"/{META}/" in where or where.endswith(f"/{META}"):
+        where = where[: where.index(f"/{META}")] + f" (the kit's {META} folder)"
+    return (
+        f"could not read or write {where or 'a file'}: {reason(error)}. Nothing was changed; "
+        "fix the cause (free some space, make the folder writable) and run the command again."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -403,3 +416,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`rejectkit patterns | head`); that is not an error.
         sys.stderr = None
         return 0
+    except OSError as e:
+        # What the library did not turn into a message of its own (a full disk while a
+        # bundle is built, a folder made read-only meanwhile): said plainly, never a traceback.
+        print(f"rejectkit {args.command}: {_os_message(e)}", file=sys.stderr)
+        return 1
