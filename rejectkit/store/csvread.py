@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
+import os
 import re
+import stat
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
+from .durable import stat_key as _stat_key
+from .durable import written_by_us
 from .schema import Table
 
 __all__ = ["Dialect", "RawTable", "empty_table", "read_table", "tidy_header"]
@@ -57,6 +63,8 @@ class RawTable:
     notices: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     exists: bool = True
+    # What the file was when read (see file_stamp); a save checks it is still that file.
+    stamp: tuple | None = None
 
     @property
     def file(self) -> str:
@@ -98,10 +106,13 @@ def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTab
     []
     """
     path = Path(path)
-    if data is None and not path.exists():
-        return empty_table(table)
-    raw = path.read_bytes() if data is None else data
     out = empty_table(table, exists=True)
+    if data is None:
+        raw = _read_file(path, out)
+        if raw is None:
+            return out
+    else:
+        raw = data
     data, dialect = _decode(raw, out)
     if data is None:
         return out
@@ -126,12 +137,16 @@ def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTab
         )
         return out
     delimiter = _pick_delimiter(data, table)
-    dialect = Dialect(
-        dialect.encoding,
-        dialect.bom,
-        delimiter,
-        "\r\n" if b"\r\n" in data[: data.find(b"\n") + 1] else "\n",
-    )
+    newline = "\r\n" if b"\r\n" in data[: data.find(b"\n") + 1] else "\n"
+    if b"\n" not in data and b"\r" in data:
+        # Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"): read as LF, and a CR
+        # inside a quoted cell is a line break there too, as that Excel meant it.
+        data, newline = data.replace(b"\r", b"\n"), "\r"
+        out.notices.append(
+            f"{table.file}: lines end in CR alone (Excel for Mac's 'CSV (Macintosh)'); read "
+            "fine, and saved back the same way"
+        )
+    dialect = Dialect(dialect.encoding, dialect.bom, delimiter, newline)
     out.dialect = dialect
     if dialect.newline == "\r\n":
         out.notices.append(
@@ -145,6 +160,94 @@ def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTab
         )
     _parse(data, out)
     return out
+
+
+# How often a file that changes while it is read is read again before it is refused, and how
+# long a file just written by another program is left to settle before it is believed.
+_READ_TRIES = 6
+SETTLE_NS = 50_000_000
+
+
+def file_stamp(path: Path, data: bytes | None = None) -> tuple:
+    """What ``path`` is now: (inode, size, mtime_ns, hash), or ("absent",).
+
+    A save compares this with the stamp taken when the file was read, just before it
+    replaces the file: another program's write in between is never overwritten.
+    """
+    try:
+        st = os.stat(path)
+        if data is None:
+            data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return ("absent",)
+    return (*_stat_key(st), hashlib.blake2b(data, digest_size=16).digest())
+
+
+def _read_file(path: Path, out: RawTable) -> bytes | None:
+    """The bytes of ``path`` once they stand still; None (with a problem, or for a missing
+    file) when the file cannot be read as a data file.
+
+    A file is read again when its size, modification time or inode changed during the read,
+    and a file another program wrote within the last 50 ms is given that long to finish: a
+    program that rewrites the file in place is not caught half-way (one that pauses longer
+    than that in the middle of writing can be, and the check before the save's rename then
+    refuses to overwrite what it writes next).
+    """
+    file = out.file
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        out.exists, out.stamp = False, ("absent",)
+        return None
+    except OSError as e:
+        out.problem(1, "", f"the file cannot be read ({e.strerror}); check its permissions")
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        out.problem(
+            1,
+            "",
+            f"{file} is a symbolic link (to {os.readlink(path)}); the kit reads and saves "
+            "only plain files in the workspace, so that a save never replaces the link or "
+            f"writes through it: put a copy of the file there instead of the link",
+        )
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        out.problem(
+            1,
+            "",
+            f"{file} is a folder, not a file; move or rename the folder, and the kit "
+            "creates the file again (empty) on the next save",
+        )
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        out.problem(1, "", f"{file} is not a plain file; put a CSV file there")
+        return None
+    for attempt in range(_READ_TRIES):
+        try:
+            with open(path, "rb") as f:
+                before = os.fstat(f.fileno())
+                data = f.read()
+            after = os.stat(path)
+        except OSError as e:
+            out.problem(1, "", f"the file cannot be read ({e.strerror}); check its permissions")
+            return None
+        key = _stat_key(after)
+        steady = _stat_key(before) == key and len(data) == after.st_size
+        young = time.time_ns() - after.st_mtime_ns
+        if steady and (written_by_us(path) == key or not 0 <= young < SETTLE_NS):
+            out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
+            return data
+        time.sleep((SETTLE_NS - young) / 1e9 if steady and young > 0 else 0.02 * (attempt + 1))
+        if steady and _stat_key(os.stat(path)) == key:
+            out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
+            return data
+    out.problem(
+        1,
+        "",
+        "another program kept changing the file while the kit read it; close that program "
+        "(or wait until it has saved), then try again",
+    )
+    return None
 
 
 def _decode(raw: bytes, out: RawTable) -> tuple[bytes | None, Dialect]:
@@ -223,8 +326,8 @@ def _parse(data: bytes, out: RawTable) -> None:
     scan = _scan(data, out.dialect.delimiter, len(names))
     frame = None
     if scan is not None:
-        lines, maybe_empty, blank, multiline = scan
-        frame = _fast_frame(data, names, out.dialect.delimiter, blank.any(), multiline)
+        lines, maybe_empty, blank, multiline, longest = scan
+        frame = _fast_frame(data, names, out.dialect.delimiter, blank.any(), multiline, longest)
         # The scan counts records by LF alone; a parser that also ends records at a lone CR
         # (an old Mac file) would see more, so such a file is read the careful way.
         if len(frame) != len(lines):
@@ -293,7 +396,12 @@ def _name_columns(header: list[str], out: RawTable) -> list[str] | None:
 
 
 def _fast_frame(
-    data: bytes, names: list[str], delimiter: str, blank_lines: bool, multiline: bool
+    data: bytes,
+    names: list[str],
+    delimiter: str,
+    blank_lines: bool,
+    multiline: bool,
+    longest: int = 0,
 ) -> pd.DataFrame:
     """Parse a file whose structure the scan has checked, every cell as text.
 
@@ -313,9 +421,13 @@ def _fast_frame(
     import pyarrow.csv as pcsv
 
     columns = [f"c{i}" for i in range(len(names))]
+    # pyarrow parses in blocks of 1 MB and fails on a record longer than a block when cells
+    # may hold line breaks ("straddles two block boundaries"): a block always holds the
+    # longest record, so even a file with a 5 MB cell reads.
+    block = max(1 << 20, 2 * longest + 1024)
     table = pcsv.read_csv(
         io.BytesIO(data),
-        read_options=pcsv.ReadOptions(column_names=columns, skip_rows=1),
+        read_options=pcsv.ReadOptions(column_names=columns, skip_rows=1, block_size=block),
         parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline),
         convert_options=pcsv.ConvertOptions(
             column_types=dict.fromkeys(columns, pa.large_string()),
@@ -365,7 +477,8 @@ def _scan(data: bytes, delimiter: str, width: int):
         return None
     lines = np.searchsorted(newlines, starts[1:]) + 1
     multiline = len(newlines_out) != len(newlines)
-    return lines.astype(np.int64), maybe_empty[1:], blank_line[1:], multiline
+    longest = int(lengths.max()) if len(lengths) else 0
+    return lines.astype(np.int64), maybe_empty[1:], blank_line[1:], multiline, longest
 
 
 def _careful_rows(data: bytes, out: RawTable, width: int) -> tuple[list[list[str]], list[int]]:

@@ -39,6 +39,25 @@ from .validate import validate_tables
 __all__ = ["Data", "Workspace", "write_file"]
 
 
+def highest_number(ids: pd.Series, prefix: str) -> int:
+    """The largest number among ids written ``prefix`` then digits, of any length, exactly.
+
+    pandas' to_numeric turns a long one into a float and rounds it, so the next id could
+    collide; among digit strings without leading zeros, the longest then the greatest in
+    text order is the largest number, and only that one becomes a Python int.
+
+    >>> highest_number(pd.Series(["A0007", "A99999999999999999999999", "x"]), "A")
+    99999999999999999999999
+    """
+    digits = ids[ids.str.fullmatch(rf"{prefix}[0-9]+").fillna(False).astype(bool)].str.slice(1)
+    digits = digits.str.lstrip("0")
+    if not len(digits):
+        return 0
+    lengths = digits.str.len()
+    longest = digits[lengths == lengths.max()]
+    return int(longest.max() or 0)
+
+
 class Workspace(Edits):
     """A folder of CSV files, and the only way the kit reads or writes them.
 
@@ -265,7 +284,12 @@ class Workspace(Edits):
             return  # nothing changed: no file is written, and the history has no entry
         tx.op, history_bytes = version
         writes = [
-            _Write(self.file(n), encode_table(tx.after[n].frame, tx.after[n].dialect), True)
+            _Write(
+                self.file(n),
+                encode_table(tx.after[n].frame, tx.after[n].dialect),
+                True,
+                expect=tx.seen[n].stamp,
+            )
             for n in changed
         ]
         if tx.counters is not None:
@@ -336,11 +360,7 @@ class Workspace(Edits):
                 tx.counters = json.loads((self.path / META / "counters.json").read_text("utf-8"))
             except (OSError, ValueError):
                 tx.counters = {}
-        ids = frame["id"]
-        numbers = pd.to_numeric(
-            ids[ids.str.startswith(spec.id_prefix)].str.slice(1), errors="coerce"
-        )
-        highest = int(numbers.max()) if numbers.notna().any() else 0
+        highest = highest_number(frame["id"], spec.id_prefix)
         # The counter never goes back, so a deleted record's id is never handed out again; it
         # is committed with the data, in the same transaction.
         top = max(int(tx.counters.get(table, 0)), highest)
