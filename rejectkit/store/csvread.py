@@ -65,6 +65,9 @@ class RawTable:
     exists: bool = True
     # What the file was when read (see file_stamp); a save checks it is still that file.
     stamp: tuple | None = None
+    # Whether the file could not be read whole (its own problems say why): the files that
+    # refer to it are then not checked against its ids.
+    broken: bool = False
 
     @property
     def file(self) -> str:
@@ -96,19 +99,28 @@ def empty_table(table: Table, *, exists: bool = False) -> RawTable:
     return RawTable(table, frame, np.zeros(0, dtype=np.int64), exists=exists)
 
 
-def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTable:
+def read_table(
+    path: Path, table: Table, *, data: bytes | None = None, settle: bool = False
+) -> RawTable:
     """Read ``path`` as the file of ``table``; problems and notices are collected, not raised.
-    ``data`` is the file's bytes when the caller has read them already.
+    ``data`` is the file's bytes when the caller has read them already. ``settle`` (for a
+    save, which writes the file back) gives a file another program has just written time to
+    be finished (see ``_read_file``).
 
     >>> from rejectkit.store.schema import TABLES
     >>> raw = read_table(Path("data/sample/applications.csv"), TABLES["applications"])
     >>> raw.problems
     []
     """
-    path = Path(path)
+    out = _read_table(Path(path), table, data, settle)
+    out.broken = bool(out.problems)
+    return out
+
+
+def _read_table(path: Path, table: Table, data: bytes | None, settle: bool) -> RawTable:
     out = empty_table(table, exists=True)
     if data is None:
-        raw = _read_file(path, out)
+        raw = _read_file(path, out, settle)
         if raw is None:
             return out
     else:
@@ -183,7 +195,7 @@ def file_stamp(path: Path, data: bytes | None = None) -> tuple:
     return (*_stat_key(st), hashlib.blake2b(data, digest_size=16).digest())
 
 
-def _read_file(path: Path, out: RawTable) -> bytes | None:
+def _read_file(path: Path, out: RawTable, settle: bool = True) -> bytes | None:
     """The bytes of ``path`` once they stand still; None (with a problem, or for a missing
     file) when the file cannot be read as a data file.
 
@@ -233,7 +245,7 @@ def _read_file(path: Path, out: RawTable) -> bytes | None:
             return None
         key = _stat_key(after)
         steady = _stat_key(before) == key and len(data) == after.st_size
-        young = time.time_ns() - after.st_mtime_ns
+        young = time.time_ns() - after.st_mtime_ns if settle else SETTLE_NS
         if steady and (written_by_us(path) == key or not 0 <= young < SETTLE_NS):
             out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
             return data

@@ -93,12 +93,14 @@ def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> N
                     os.unlink(tmp)
         if isinstance(e, ConflictError):
             raise
-        data = [wr.target.name for wr in writes if wr.backup] or [writes[0].target.name]
+        # The data files by name; the kit's own files (counters, history) are not the user's
+        # business, only the folder they are in.
+        data = [wr.target.name for wr in writes if wr.backup] or ["the change"]
         unchanged = "The file on disk is" if len(data) == 1 else "Every file on disk is"
         why = reason(e)
         failed = next((wr for wr in writes if wr.tmp is None), None)
         if failed is not None and not failed.backup and e.errno != errno.ENOSPC:
-            why = f"{_relative(folder, failed.target)} could not be written: {why}"
+            why = f"the workspace's {META} folder could not be written: {why}"
         raise SaveError(
             f"Could not save {', '.join(data)}: {why}. {unchanged} unchanged; fix the cause and "
             "save again (what you typed is still in the form)."
@@ -189,8 +191,8 @@ def recover(folder: Path, temps: Callable[[], list[Path]]) -> str | None:
             # written by it, and following it could overwrite any file.
             journal.rename(journal.with_name(JOURNAL + ".unreadable"))
             said = (
-                f"Set aside an unreadable {META}/{JOURNAL} (now {JOURNAL}.unreadable); "
-                "the data files were left as they are."
+                f"Set aside an unreadable record of an interrupted save (in {META}/, the "
+                "kit's folder); the data files were left as they are."
             )
     leftover = temps()
     for stale in leftover:

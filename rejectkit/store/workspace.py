@@ -23,6 +23,7 @@ import pandas as pd
 from ..errors import (
     DataError,
     LockTimeoutError,
+    SaveError,
     WorkspaceError,
 )
 from . import history
@@ -30,7 +31,7 @@ from .csvread import RawTable, read_table
 from .csvwrite import encode_table
 from .dataset import Data
 from .durable import atomic_write as _atomic_write
-from .durable import process_lock, write_file
+from .durable import process_lock, reason, write_file
 from .edits import FIX_HINT, Edits, raise_for
 from .schema import META, TABLES, TOUCHPOINTS, Touchpoint
 from .transaction import JOURNAL, Transaction, _Write, commit, recover
@@ -101,7 +102,7 @@ class Workspace(Edits):
         return self.path / TABLES[table].file
 
     def _read_raw(
-        self, names: Iterable[str] | None = None, *, check: bool = True
+        self, names: Iterable[str] | None = None, *, check: bool = True, settle: bool = False
     ) -> dict[str, RawTable]:
         if not self.path.is_dir():
             raise WorkspaceError(
@@ -109,7 +110,7 @@ class Workspace(Edits):
                 "`rejectkit init --data DIR` or point --data / REJECTKIT_DATA at your workspace."
             )
         names = list(TABLES) if names is None else [n for n in TABLES if n in set(names)]
-        raws = {n: read_table(self.file(n), TABLES[n]) for n in names}
+        raws = {n: read_table(self.file(n), TABLES[n], settle=settle) for n in names}
         if check:
             validate_tables(raws)
         return raws
@@ -177,14 +178,20 @@ class Workspace(Edits):
         :meth:`transaction` to make several saves one change)."""
         from filelock import Timeout
 
-        lock = self._lock()
         try:
+            lock = self._lock()
             lock.acquire(timeout=self.lock_timeout)
         except Timeout:
             raise LockTimeoutError(
                 f"Another save held the lock on the workspace {self.path} for more than "
                 f"{self.lock_timeout:g} seconds, so nothing was saved. Try again in a moment; if "
                 "no other notebook or command is saving, restart the kernel that holds it."
+            ) from None
+        except OSError as e:
+            raise SaveError(
+                f"The workspace {self.path} cannot be written ({reason(e)}), so nothing was "
+                "saved and every file is as it was. Make the folder writable (or copy the "
+                "workspace to a place you can write to and use --data), then try again."
             ) from None
         try:
             if lock.lock_counter == 1:
@@ -206,10 +213,12 @@ class Workspace(Edits):
         """Remove temp files left by a crashed save, if no save is running right now."""
         from filelock import Timeout
 
-        lock = self._lock()
         try:
+            lock = self._lock()
             lock.acquire(timeout=0)
-        except Timeout:
+        except (Timeout, OSError):
+            # Another save is running (it cleans up after itself), or the workspace is
+            # read-only (nothing can be swept, and reading still works).
             return
         try:
             self._recover()
@@ -268,7 +277,7 @@ class Workspace(Edits):
     def _tables(self, tx: Transaction, names: set[str]) -> dict[str, RawTable]:
         fresh = [n for n in names if n not in tx.after and n not in tx.seen]
         if fresh:
-            tx.seen.update(self._read_raw(fresh, check=False))
+            tx.seen.update(self._read_raw(fresh, check=False, settle=True))
         return {n: tx.after.get(n) or tx.seen[n] for n in TABLES if n in names}
 
     def _write_transaction(self, tx: Transaction) -> None:
@@ -318,6 +327,12 @@ class Workspace(Edits):
             raw = raws[table]
             if raw.problems:
                 raise DataError(raw.problems, hint=FIX_HINT)
+            # A file this one refers to that could not be read whole: its ids are unknown, so
+            # the change could not be checked against them.
+            if broken := [
+                p for n in names if n != table and raws[n].broken for p in raws[n].problems
+            ]:
+                raise DataError(broken, hint=FIX_HINT)
             frame, touched = change(raw.frame, raws)
             labels = frame.index.to_numpy()
             last = int(raw.lines.max()) if len(raw.lines) else 1
