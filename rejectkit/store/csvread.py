@@ -148,7 +148,6 @@ def _read_table(path: Path, table: Table, data: bytes | None, settle: bool) -> R
             "`rejectkit check` again",
         )
         return out
-    delimiter = _pick_delimiter(data, table)
     newline = "\r\n" if b"\r\n" in data[: data.find(b"\n") + 1] else "\n"
     if b"\n" not in data and b"\r" in data:
         # Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"): read as LF, and a CR
@@ -158,6 +157,7 @@ def _read_table(path: Path, table: Table, data: bytes | None, settle: bool) -> R
             f"{table.file}: lines end in CR alone (Excel for Mac's 'CSV (Macintosh)'); read "
             "fine, and saved back the same way"
         )
+    delimiter = _pick_delimiter(data, table)
     dialect = Dialect(dialect.encoding, dialect.bom, delimiter, newline)
     out.dialect = dialect
     if dialect.newline == "\r\n":
