@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import io
-import os
 import re
-import stat
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from .durable import stat_key as _stat_key
-from .durable import written_by_us
+from .filebytes import Dialect, decode, read_steady
 from .schema import Table
 
 __all__ = ["Dialect", "RawTable", "empty_table", "read_table", "tidy_header"]
@@ -40,16 +35,6 @@ _MERGE_MARKER = re.compile(rb"^(?:<{7}|={7}|>{7})(?:[ \r\n]|$)", re.M)
 _DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _CONTENT = re.compile(rb"[^ \t\r\n,;]")
 _NON_SPACE = re.compile(rb"\S")
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """How a file was written, so that saving keeps the user's spreadsheet happy."""
-
-    encoding: str = "utf-8"
-    bom: bool = False
-    delimiter: str = ","
-    newline: str = "\n"
 
 
 @dataclass
@@ -105,7 +90,7 @@ def read_table(
     """Read ``path`` as the file of ``table``; problems and notices are collected, not raised.
     ``data`` is the file's bytes when the caller has read them already. ``settle`` (for a
     save, which writes the file back) gives a file another program has just written time to
-    be finished (see ``_read_file``).
+    be finished (see :func:`~rejectkit.store.filebytes.read_steady`).
 
     >>> from rejectkit.store.schema import TABLES
     >>> raw = read_table(Path("data/sample/applications.csv"), TABLES["applications"])
@@ -120,12 +105,12 @@ def read_table(
 def _read_table(path: Path, table: Table, data: bytes | None, settle: bool) -> RawTable:
     out = empty_table(table, exists=True)
     if data is None:
-        raw = _read_file(path, out, settle)
+        raw = read_steady(path, out, settle)
         if raw is None:
             return out
     else:
         raw = data
-    data, dialect = _decode(raw, out)
+    data, dialect = decode(raw, out)
     if data is None:
         return out
     # A search stops at the first real byte; strip() would copy a large file first.
@@ -172,142 +157,6 @@ def _read_table(path: Path, table: Table, data: bytes | None, settle: bool) -> R
         )
     _parse(data, out)
     return out
-
-
-# How often a file that changes while it is read is read again before it is refused, and how
-# long a file just written by another program is left to settle before it is believed.
-_READ_TRIES = 6
-SETTLE_NS = 50_000_000
-
-
-def file_stamp(path: Path, data: bytes | None = None) -> tuple:
-    """What ``path`` is now: (inode, size, mtime_ns, hash), or ("absent",).
-
-    A save compares this with the stamp taken when the file was read, just before it
-    replaces the file: another program's write in between is never overwritten.
-    """
-    try:
-        st = os.stat(path)
-        if data is None:
-            data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return ("absent",)
-    return (*_stat_key(st), hashlib.blake2b(data, digest_size=16).digest())
-
-
-def _read_file(path: Path, out: RawTable, settle: bool = True) -> bytes | None:
-    """The bytes of ``path`` once they stand still; None (with a problem, or for a missing
-    file) when the file cannot be read as a data file.
-
-    A file is read again when its size, modification time or inode changed during the read,
-    and a file another program wrote within the last 50 ms is given that long to finish: a
-    program that rewrites the file in place is not caught half-way (one that pauses longer
-    than that in the middle of writing can be, and the check before the save's rename then
-    refuses to overwrite what it writes next).
-    """
-    file = out.file
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        out.exists, out.stamp = False, ("absent",)
-        return None
-    except OSError as e:
-        out.problem(1, "", f"the file cannot be read ({e.strerror}); check its permissions")
-        return None
-    if stat.S_ISLNK(st.st_mode):
-        out.problem(
-            1,
-            "",
-            f"{file} is a symbolic link (to {os.readlink(path)}); the kit reads and saves "
-            "only plain files in the workspace, so that a save never replaces the link or "
-            f"writes through it: put a copy of the file there instead of the link",
-        )
-        return None
-    if stat.S_ISDIR(st.st_mode):
-        out.problem(
-            1,
-            "",
-            f"{file} is a folder, not a file; move or rename the folder, and the kit "
-            "creates the file again (empty) on the next save",
-        )
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        out.problem(1, "", f"{file} is not a plain file; put a CSV file there")
-        return None
-    for attempt in range(_READ_TRIES):
-        try:
-            with open(path, "rb") as f:
-                before = os.fstat(f.fileno())
-                data = f.read()
-            after = os.stat(path)
-        except OSError as e:
-            out.problem(1, "", f"the file cannot be read ({e.strerror}); check its permissions")
-            return None
-        key = _stat_key(after)
-        steady = _stat_key(before) == key and len(data) == after.st_size
-        young = time.time_ns() - after.st_mtime_ns if settle else SETTLE_NS
-        if steady and (written_by_us(path) == key or not 0 <= young < SETTLE_NS):
-            out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
-            return data
-        time.sleep((SETTLE_NS - young) / 1e9 if steady and young > 0 else 0.02 * (attempt + 1))
-        if steady and _stat_key(os.stat(path)) == key:
-            out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
-            return data
-    out.problem(
-        1,
-        "",
-        "another program kept changing the file while the kit read it; close that program "
-        "(or wait until it has saved), then try again",
-    )
-    return None
-
-
-def _decode(raw: bytes, out: RawTable) -> tuple[bytes | None, Dialect]:
-    """Return the file as UTF-8 bytes and the encoding to write back, or None after a problem."""
-    file = out.file
-    if raw.startswith(b"\xef\xbb\xbf"):
-        out.notices.append(
-            f"{file}: starts with a byte-order mark (Excel's 'CSV UTF-8'); read "
-            "fine, and kept when saving"
-        )
-        return raw[3:], Dialect(bom=True)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        out.notices.append(
-            f"{file}: read as UTF-16 (Excel's 'Unicode text'); saved back the same way"
-        )
-        return raw.decode("utf-16").encode("utf-8"), Dialect(encoding="utf-16")
-    if (nul := raw.find(b"\x00")) >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        out.problem(
-            line,
-            "",
-            "the file holds NUL bytes, so it is not a text CSV file (was a "
-            "spreadsheet saved under a .csv name?); save it as 'CSV UTF-8' and try again",
-        )
-        return None, Dialect()
-    try:
-        # isascii() is a fast scan; only other text pays for a full decode to check it.
-        if not raw.isascii():
-            raw.decode("utf-8")
-        return raw, Dialect()
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        out.problem(
-            line,
-            "",
-            f"byte 0x{raw[e.start]:02x} is neither UTF-8 nor Windows-1252 "
-            "text; save the file as 'CSV UTF-8' and try again",
-        )
-        return None, Dialect()
-    out.notices.append(
-        f"{file}: read as Windows-1252 (Excel's plain 'CSV'); it will be saved "
-        "back as UTF-8 with a byte-order mark, which Excel also opens"
-    )
-    return text.encode("utf-8"), Dialect(bom=True)
 
 
 def _header_cells(data: bytes, delimiter: str) -> list[str]:

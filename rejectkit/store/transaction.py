@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConflictError, SaveError
-from .csvread import RawTable, file_stamp
+from .csvread import RawTable
 from .durable import _rotate, fsync_dir, reason, remember, stage, stat_key
+from .filebytes import file_stamp
 from .schema import META
 
 __all__ = ["JOURNAL", "Transaction", "recover"]
