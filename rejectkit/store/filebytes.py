@@ -50,6 +50,11 @@ def file_stamp(path: Path, data: bytes | None = None) -> tuple:
     return (*_stat_key(st), hashlib.blake2b(data, digest_size=16).digest())
 
 
+def _stamp(key: tuple, data: bytes, hashed: bool) -> tuple:
+    # Only a save (which reads with ``settle``) compares stamps; a plain read skips the hash.
+    return (*key, hashlib.blake2b(data, digest_size=16).digest()) if hashed else key
+
+
 def read_steady(path: Path, out, settle: bool = True) -> bytes | None:
     """The bytes of ``path`` once they stand still; None (with a problem added to ``out``, a
     RawTable, or for a missing file) when the file cannot be read as a data file.
@@ -102,11 +107,11 @@ def read_steady(path: Path, out, settle: bool = True) -> bytes | None:
         steady = _stat_key(before) == key and len(data) == after.st_size
         young = time.time_ns() - after.st_mtime_ns if settle else SETTLE_NS
         if steady and (written_by_us(path) == key or not 0 <= young < SETTLE_NS):
-            out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
+            out.stamp = _stamp(key, data, settle)
             return data
         time.sleep((SETTLE_NS - young) / 1e9 if steady and young > 0 else 0.02 * (attempt + 1))
         if steady and _stat_key(os.stat(path)) == key:
-            out.stamp = (*key, hashlib.blake2b(data, digest_size=16).digest())
+            out.stamp = _stamp(key, data, settle)
             return data
     out.problem(
         1,
