@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from rejectkit.errors import ConflictError, DataError, RecordError
 from rejectkit.store.csvread import read_table
@@ -131,3 +132,44 @@ def test_a_rename_writer_is_never_overwritten(sample_copy, tmp_path):
     assert lost == 0
     assert final.set_index("id").at["A0001", "notes"] == f"rw-{writes}"
     assert not [p for p in os.listdir(sample_copy) if p.endswith(".tmp")]
+
+
+def _same_size_in_place(path: Path) -> None:
+    data = path.read_bytes()
+    stat = path.stat()
+    with open(path, "r+b") as f:  # same inode, same size: only the hash tells
+        f.write(data.replace(b"Leeds", b"Deeds", 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def _longer_in_place(path: Path) -> None:
+    with open(path, "ab") as f:
+        f.write(b"A0999,Other Program,Analyst,2026-11-01,,,applied,open,,,,\n")
+
+
+def _by_rename(path: Path) -> None:
+    tmp = path.with_name("other.tmp-file")
+    tmp.write_bytes(path.read_bytes().replace(b"Leeds", b"York", 1))
+    os.replace(tmp, path)
+
+
+def _deleted(path: Path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize(
+    "change", [_same_size_in_place, _longer_in_place, _by_rename, _deleted],
+    ids=["same-size-in-place", "longer-in-place", "rename", "deleted"],
+)  # fmt: skip
+def test_a_file_changed_between_read_and_rename_is_never_overwritten(workspace, change):
+    target = workspace.file("applications")
+    with pytest.raises(ConflictError) as caught, workspace.transaction("Two at once"):
+        workspace.add("applications", NEW_APP)
+        change(target)
+        theirs = target.read_bytes() if target.exists() else None
+    assert str(caught.value).startswith(
+        "applications.csv was changed by another program while saving, so nothing was saved"
+    )
+    assert (target.read_bytes() if target.exists() else None) == theirs
+    assert not (workspace.path / ".rejectkit" / "counters.json").exists()
+    assert not list(workspace.path.glob(".*.tmp"))
