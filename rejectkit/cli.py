@@ -391,9 +391,10 @@ def _os_message(error: OSError) -> str:
     where = str(error.filename or "")
     if f"/{META}/" in where or where.endswith(f"/{META}"):
         where = where[: where.index(f"/{META}")] + f" (the kit's {META} folder)"
+    what = f"read or write {where}" if where else "write the files it needed"
     return (
-        f"could not read or write {where or 'a file'}: {reason(error)}. Nothing was changed; "
-        "fix the cause (free some space, make the folder writable) and run the command again."
+        f"could not {what}: {reason(error)}. Nothing was changed; fix the cause (free some "
+        "space, make the folder writable) and run the command again."
     )
 
 
