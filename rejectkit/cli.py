@@ -159,7 +159,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
         data, today=today, feedback_days=args.feedback_days, ghost_days=args.ghost_days
     )
     items += rehearsal_reminders(rehearsal_plan(data, today=today), today=today)
-    path = write_reminders_ics(args.ics, items, today=today)
+    path = write_reminders_ics(args.ics, items, today=today, force=args.force)
     now = sum(r.due_on <= today for r in items)
     print(
         f"Wrote {len(items)} reminder{'s' * (len(items) != 1)} ({now} due now, placed on "
@@ -204,12 +204,10 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     --application ID) or cannot be read; an .mbox shows only its job emails.
     """
     from .inbox.batch import progress_line, read_inbox, report
-    from .store.location import resolve_path
-    from .store.workspace import Workspace
 
     if args.application and len(args.files) > 1:
         raise RejectkitError("--application picks the application of one email; give one FILE.")
-    ws, status, shown = Workspace(resolve_path(args.data)), 0, 0
+    ws, status, shown = _workspace(args), 0, 0
     today = args.today or date.today()
     options = {"apply": args.apply, "application_id": args.application, "today": today,
                "progress": progress_line(sys.stderr), "reply": args.reply}  # fmt: skip
@@ -337,7 +335,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     start, end = _iso_day(args.start, "--from"), _iso_day(args.to, "--to")
     data = _workspace(args).load()
-    for path in write_report(data, start, end, args.out, today=date.today()):
+    for path in write_report(data, start, end, args.out, today=date.today(), force=args.force):
         print(f"Wrote {path}")
     return 0
 
@@ -389,7 +387,7 @@ def cmd_prep_sheet(args: argparse.Namespace) -> int:
     from .analysis.prep import write_prep_sheet
 
     data = _workspace(args).load()
-    sheet = write_prep_sheet(data, args.out, today=args.today or date.today())
+    sheet = write_prep_sheet(data, args.out, today=args.today or date.today(), force=args.force)
     print(sheet.text, end="")
     print(f"Saved to {sheet.path}", file=sys.stderr)
     return 0
@@ -462,6 +460,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _os_message(error: OSError) -> str:
+    from .store.durable import reason
+    from .store.schema import META
+
+    where = str(error.filename or "")
+    if f"/{META}/" in where or where.endswith(f"/{META}"):
+        where = where[: where.index(f"/{META}")] + f" (the kit's {META} folder)"
+    what = f"read or write {where}" if where else "write the files it needed"
+    return (
+        f"could not {what}: {reason(error)}. Nothing was changed; fix the cause (free some "
+        "space, make the folder writable) and run the command again."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -481,3 +493,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`rejectkit patterns | head`); that is not an error.
         sys.stderr = None
         return 0
+    except OSError as e:
+        # What the library did not turn into a message of its own (a full disk while a
+        # bundle is built, a folder made read-only meanwhile): said plainly, never a traceback.
+        print(f"rejectkit {args.command}: {_os_message(e)}", file=sys.stderr)
+        return 1

@@ -88,8 +88,17 @@ def _reminder_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _force_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file that rejectkit did not write (never a data file)",
+    )
+
+
 def _remind_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ics", required=True, metavar="FILE", help="the calendar file to write")
+    _force_argument(p)
     _reminder_arguments(p)
 
 
@@ -175,6 +184,7 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="FILE.csv or FILE.html writes that one; any other name writes FILE.csv and FILE.html",
     )
+    _force_argument(p)
 
 
 def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
@@ -190,6 +200,7 @@ def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
         help="where to save the sheet (a file, or a folder for prep-sheet.md; "
         "default: the workspace)",
     )
+    _force_argument(p)
 
 
 def _share_arguments(p: argparse.ArgumentParser) -> None:

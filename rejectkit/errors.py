@@ -9,6 +9,7 @@ __all__ = [
     "DataError",
     "ImportFileError",
     "LockTimeoutError",
+    "OutputError",
     "Problem",
     "RecordError",
     "RejectkitError",
@@ -69,6 +70,10 @@ class ConflictError(RejectkitError):
 
 class LockTimeoutError(RejectkitError):
     """Another save held the workspace lock for too long."""
+
+
+class OutputError(RejectkitError):
+    """A file the kit was asked to write would replace your data or a file it did not write."""
 
 
 class SaveError(RejectkitError):

@@ -331,7 +331,8 @@ def test_a_user_template_adds_a_tone(small):
         ),
         (
             "Subject: Hi\n\n{{ role.salary }}\n",
-            r"rejection_reply\.warm\.txt could not be filled in: 'str object' has no attribute "
+            r"rejection_reply\.warm\.txt, line 3, could not be filled in: 'str object' has no "
+            r"attribute "
             r"'salary'",
         ),
     ],

@@ -242,7 +242,7 @@ REFUSED = [
         "malformed id",
         "applications_csv",
         APPS.replace("A0002", "12"),
-        "applications.csv:4: id: '12' is not a applications id; ids look like A0001",
+        "applications.csv:4: id: '12' is not an application id; ids look like A0001",
     ),
     (
         "duplicate review",

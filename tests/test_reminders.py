@@ -233,7 +233,7 @@ def test_ics_uids_are_stable_across_exports(workspace):
 def test_write_reminders_ics_replaces_the_file_atomically(workspace, tmp_path):
     target = tmp_path / "cal" / "reminders.ics"
     target.parent.mkdir()
-    target.write_bytes(b"old")
+    write_reminders_ics(target, [], today=TODAY)  # an earlier calendar the kit wrote
     path = write_reminders_ics(target, reminders(workspace.read(), today=TODAY), today=TODAY)
     assert path == target and len(_events(target.read_bytes())[1]) == 17
     assert sorted(p.name for p in target.parent.iterdir()) == ["reminders.ics"]

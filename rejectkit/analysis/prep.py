@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from .touchpoints import (
 __all__ = ["PrepSheet", "prep_sheet", "write_prep_sheet"]
 
 FILE = "prep-sheet.md"
+TITLE = "# Your next-interview prep sheet"  # also what marks a file as a prep sheet
 NOTES = 4  # notes quoted per touchpoint: the most recent, each once
 
 
@@ -53,9 +55,34 @@ class PrepSheet:
         return self.text + saved
 
 
+# A Markdown link, its destination allowed one level of balanced brackets as CommonMark does.
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()]*\))*)>?(?:[^()]|\([^()]*\))*\)")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _safe_link(m: re.Match) -> str:
+    # A link the reader's viewer would follow to run code (javascript:, data:, vbscript:) or
+    # to a file on their computer keeps only its words.
+    url = m.group(3).strip()
+    return m.group(0) if url.lower().startswith(_SAFE_SCHEMES) else m.group(2)
+
+
+def _safe_autolink(m: re.Match) -> str:
+    url = m.group(1)
+    return m.group(0) if url.lower().startswith(_SAFE_SCHEMES) else url.replace(":", "\\:")
+
+
 def _clean(text: str) -> str:
-    """User text made safe inside one Markdown list item: one line, no HTML."""
-    return html.escape(" ".join(str(text).split()), quote=False)
+    """User text made safe inside one Markdown list item: one line, no HTML, and only
+    http(s) and mailto links.
+
+    >>> _clean("See [my CV](javascript:alert(1)) and [the ad](https://example.org/job)")
+    'See my CV and [the ad](https://example.org/job)'
+    """
+    text = " ".join(str(text).split())
+    text = _AUTOLINK.sub(_safe_autolink, _LINK.sub(_safe_link, text))
+    return html.escape(text, quote=False)
 
 
 def _notes(scores: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
@@ -91,7 +118,7 @@ def prep_sheet(data, *, today: date, n: int = 3) -> str:
     """
     scores = score_table(data)
     interviews = interview_table(data)
-    lines = ["# Your next-interview prep sheet", "", *_heading(data, scores, interviews, today)]
+    lines = [TITLE, "", *_heading(data, scores, interviews, today)]
     if not scores["score"].notna().any():
         lines.append(
             NO_INTERVIEWS
@@ -235,11 +262,12 @@ def _numbers(row: pd.Series) -> str:
 
 
 def write_prep_sheet(
-    data, path: str | os.PathLike | None = None, *, today: date, n: int = 3
+    data, path: str | os.PathLike | None = None, *, today: date, n: int = 3, force: bool = False
 ) -> PrepSheet:
     """Build the prep sheet and save it (by default as ``prep-sheet.md`` in the workspace);
     a folder ``path`` gets ``prep-sheet.md`` inside it. The file is replaced in one step, so
-    it is never half-written.
+    it is never half-written. It never replaces a data file of the workspace, nor (without
+    ``force``) a file that is not a prep sheet.
 
     >>> import tempfile
     >>> from datetime import date
@@ -249,11 +277,13 @@ def write_prep_sheet(
     >>> sheet.path.name
     'prep-sheet.md'
     """
-    from ..store.durable import write_file
+    from ..store.outputs import write_output
 
     target = Path(path) if path is not None else Path(data.path)
     if target.is_dir():
         target = target / FILE
     text = prep_sheet(data, today=today, n=n)
-    write_file(target, text.encode("utf-8"))
+    target = write_output(
+        target, text.encode("utf-8"), signature=TITLE.encode(), force=force, workspace=data.path
+    )
     return PrepSheet(text, target)

@@ -13,7 +13,7 @@ from ..dates import long_date as _long
 from ..errors import RejectkitError
 from ..store.csvread import Dialect
 from ..store.csvwrite import encode_table
-from ..store.durable import write_file
+from ..store.outputs import neutralise, write_outputs
 from ..store.workspace import Data
 
 __all__ = ["COLUMNS", "activity", "render_html", "write_report"]
@@ -60,9 +60,11 @@ def render_html(report: pd.DataFrame, start: date, end: date, *, today: date | N
     >>> "&lt;b&gt;" in html and "<b>" not in html
     True
     """
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from jinja2 import PackageLoader, select_autoescape
+    from jinja2.sandbox import SandboxedEnvironment
 
-    env = Environment(
+    # Only the kit's own template, but sandboxed like every template the kit renders.
+    env = SandboxedEnvironment(
         loader=PackageLoader("rejectkit", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
@@ -80,10 +82,19 @@ def render_html(report: pd.DataFrame, start: date, end: date, *, today: date | N
 
 
 def write_report(
-    data: Data, start: date, end: date, out: str | os.PathLike, *, today: date | None = None
+    data: Data,
+    start: date,
+    end: date,
+    out: str | os.PathLike,
+    *,
+    today: date | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Write the report of the period to ``out``: ``.csv`` or ``.html`` writes that one file;
     any other name writes both ``out.csv`` and ``out.html``. Returns the files written.
+
+    Neither may be a file of the workspace's data; an existing file the kit did not write is
+    replaced only with ``force``. Cells a spreadsheet would run as a formula are escaped.
 
     >>> import tempfile
     >>> from rejectkit.store.workspace import Workspace
@@ -93,20 +104,28 @@ def write_report(
     >>> [f.name for f in files]
     ['may.csv', 'may.html']
     """
-    out = Path(out)
+    out = Path(out).expanduser().absolute()
     report = activity(data, start, end)
+    if out.is_dir():
+        raise RejectkitError(
+            f"{out} is a folder; give a file name inside it, such as {out / 'report'} (which "
+            "writes report.csv and report.html)."
+        )
     if out.suffix.lower() in (".csv", ".html", ".htm"):
         targets = [out]
     else:
         targets = [out.with_name(out.name + ".csv"), out.with_name(out.name + ".html")]
-    if not out.parent.is_dir():
-        raise RejectkitError(
-            f"The folder {out.parent} does not exist; create it or choose another."
-        )
+    files = {}
     for target in targets:
         if target.suffix.lower() == ".csv":
             # A byte-order mark, so that Excel opens the accents in company names correctly.
-            write_file(target, encode_table(report, Dialect(bom=True)))
+            files[target] = (encode_table(neutralise(report), Dialect(bom=True)), CSV_MARK)
         else:
-            write_file(target, render_html(report, start, end, today=today).encode("utf-8"))
-    return targets
+            page = render_html(report, start, end, today=today).encode("utf-8")
+            files[target] = (page, HTML_MARK)
+    return write_outputs(files, force=force, workspace=data.path)
+
+
+# What marks a file as a report the kit wrote (it may be replaced without --force).
+CSV_MARK = ",".join(COLUMNS).encode()
+HTML_MARK = b'<meta name="generator" content="rejectkit activity report">'

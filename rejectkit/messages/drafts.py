@@ -44,6 +44,8 @@ KIND_LABELS = {
 TONES = ("brief", "warm", "formal")
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "messages"
 USER_TEMPLATES = "templates"
+# The header that marks an .eml file as a draft the kit wrote (it may be written again).
+MAILER = b"X-Mailer: rejectkit"
 
 # What a template may use; every field is always present (empty text where the record has
 # nothing), so `{% if personal %}` works and only a name outside this list is an error.
@@ -168,22 +170,32 @@ def draft_message(
 
 
 def render(workspace: Path | None, kind: str, tone: str, fields: dict) -> tuple[str, str]:
-    """Render ``<kind>.<tone>.txt`` with ``fields``; return (subject, body)."""
+    """Render ``<kind>.<tone>.txt`` with ``fields``; return (subject, body).
+
+    Templates render in jinja2's sandbox with no globals: a template from the workspace's
+    ``templates/`` folder can fill in the fields and use filters and ``{% if %}``, but cannot
+    reach Python objects (``__class__``, ``__globals__``), run code or read files outside
+    the template folders. An attempt is a :class:`TemplateError` naming the file and line.
+    """
     import jinja2
     import jinja2.meta
+    from jinja2.sandbox import SandboxedEnvironment
 
     name = f"{kind}.{tone}.txt"
     folders = [str(Path(workspace) / USER_TEMPLATES)] if workspace is not None else []
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*folders, str(BUILTIN_TEMPLATES)]),
+    env = SandboxedEnvironment(
+        loader=_folder_loader([*folders, str(BUILTIN_TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
     )
+    # cycler, joiner, lipsum, namespace and range are a way in for the known escapes and
+    # no template of the kit needs them.
+    env.globals.clear()
     try:
         source, filename, _ = env.loader.get_source(env, name)
-        template = env.from_string(source)
+        template = env.get_template(name)
     except jinja2.TemplateNotFound:
         raise TemplateError(
             f"There is no template {name}: the {kind} message has the tones "
@@ -192,8 +204,8 @@ def render(workspace: Path | None, kind: str, tone: str, fields: dict) -> tuple[
         ) from None
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(
-            f"The template {filename}, line {e.lineno}, is not valid: {e.message}. Fix the "
-            "template file and try again."
+            f"The template {e.filename or name}, line {e.lineno}, is not valid: {e.message}. "
+            "Fix the template file and try again."
         ) from None
     # Every name the template uses is checked before rendering, so a misspelt field inside an
     # `{% if %}` that happens to be skipped is reported too, and all of them at once.
@@ -207,12 +219,62 @@ def render(workspace: Path | None, kind: str, tone: str, fields: dict) -> tuple[
         )
     try:
         text = template.render({k: v for k, v in fields.items() if not k.startswith("_")})
+    except TemplateError:
+        raise
     except jinja2.UndefinedError as e:
         raise TemplateError(
-            f"The template {filename} could not be filled in: {e.message}. Fix the template "
-            "file and try again."
+            f"The template {filename}, line {_failed_line(e, filename)}, could not be filled "
+            f"in: {e.message}. Fix the template file and try again."
+        ) from None
+    except jinja2.TemplateNotFound as e:
+        raise TemplateError(
+            f"The template {filename}, line {_failed_line(e, filename)}, includes "
+            f"{e.name!r}, which is not a template in {' or '.join([*folders, 'the kit'])}; a "
+            "template may include only other templates of those folders, by their plain name."
+        ) from None
+    except jinja2.sandbox.SecurityError as e:
+        raise TemplateError(
+            f"The template {filename}, line {_failed_line(e, filename)}, tries to reach "
+            f"outside the message ({e}), which templates may not do: they may use only the "
+            f"fields ({', '.join(FIELDS)}), filters and if/for. Nothing was run; fix the "
+            "template file."
+        ) from None
+    except Exception as e:
+        raise TemplateError(
+            f"The template {filename}, line {_failed_line(e, filename)}, failed: "
+            f"{type(e).__name__}: {e}. Fix the template file and try again."
         ) from None
     return _split(text, filename)
+
+
+def _folder_loader(folders: list[str]):
+    """jinja2's FileSystemLoader that refuses a template whose real file (after following
+    links) is outside its folder: a link to /etc/passwd must not be read, let alone shown."""
+    import jinja2
+
+    class Loader(jinja2.FileSystemLoader):
+        def get_source(self, environment, template):
+            source, filename, uptodate = super().get_source(environment, template)
+            real = Path(filename).resolve()
+            if not any(real.is_relative_to(Path(f).resolve()) for f in self.searchpath):
+                raise TemplateError(
+                    f"The template {filename} is a link to a file outside its folder, "
+                    "which the kit does not read; put a copy of the template there instead."
+                )
+            return source, filename, uptodate
+
+    return Loader(folders)
+
+
+def _failed_line(error: BaseException, filename: str) -> int:
+    """The line of ``filename`` where rendering failed, from the frames jinja2 rewrote."""
+    line = 1
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _line_of(source: str, name: str) -> int:
@@ -376,6 +438,7 @@ def eml_bytes(draft: Draft) -> bytes:
         msg["References"] = " ".join([*draft.references.split(), draft.in_reply_to][-10:])
     # Outlook and Apple Mail open a message with this header as a draft to edit and send.
     msg["X-Unsent"] = "1"
+    msg["X-Mailer"] = MAILER.decode().removeprefix("X-Mailer: ")
     msg.set_content(_newlines(draft.body), charset="utf-8")
     # RFC 5322 line ends (CRLF): what Outlook and Windows Mail expect in an .eml file. Headers
     # are not folded: the standard library's folding of long non-ASCII names and subjects can

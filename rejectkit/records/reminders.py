@@ -32,6 +32,8 @@ __all__ = [
 FEEDBACK_DAYS = 10
 GHOST_DAYS = 30
 CADENCE_DAYS = 90
+# The calendar's producer line, also what marks a file as one the kit wrote.
+PRODID = "PRODID:-//rejectkit//reminders//EN"
 _ASKS = ["feedback_request", "feedback_nudge"]
 _ORDER = {"feedback_nudge": 0, "keep_warm": 1, "maybe_ghosted": 2, "rehearse": 3}
 
@@ -304,7 +306,7 @@ def reminders_ics(items: list[Reminder], *, today: date, stamp: datetime | None 
 
     stamp = stamp or datetime.combine(today, time(0), tzinfo=UTC)
     cal = Calendar()
-    cal.add("prodid", "-//rejectkit//reminders//EN")
+    cal.add("prodid", PRODID.removeprefix("PRODID:"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "rejectkit reminders")
@@ -324,10 +326,15 @@ def reminders_ics(items: list[Reminder], *, today: date, stamp: datetime | None 
     return cal.to_ical()
 
 
-def write_reminders_ics(path: str | Path, items: list[Reminder], *, today: date) -> Path:
-    """Write :func:`reminders_ics` to ``path`` atomically; return the path."""
-    from ..store.durable import write_file
+def write_reminders_ics(
+    path: str | Path, items: list[Reminder], *, today: date, force: bool = False
+) -> Path:
+    """Write :func:`reminders_ics` to ``path`` atomically; return the path.
 
-    path = Path(path)
-    write_file(path, reminders_ics(items, today=today))
-    return path
+    An existing file is replaced only if the kit wrote it (or with ``force``), and never a
+    file of a workspace's data.
+    """
+    from ..store.outputs import write_output
+
+    body = reminders_ics(items, today=today)
+    return write_output(path, body, signature=PRODID.encode(), force=force)

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..messages.drafts import KIND_LABELS, Draft, eml_bytes
+from ..messages.drafts import KIND_LABELS, MAILER, Draft, eml_bytes
 from .reminders import check_in
 
 __all__ = ["record_sent", "sent_for", "write_eml"]
@@ -89,12 +89,19 @@ def sent_for(data, application_id: str) -> str:
 
 def write_eml(workspace: Path, draft: Draft, *, today: date) -> Path:
     """Write the draft as an ``.eml`` file in ``<workspace>/outbox/``; return its path."""
-    from ..store.durable import write_file
+    from ..errors import SaveError
+    from ..store.durable import reason
+    from ..store.outputs import write_output
 
     folder = Path(workspace) / OUTBOX
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SaveError(
+            f"Could not create the folder {folder} for the draft: {reason(e)}. Nothing was "
+            "written; make the workspace writable and try again."
+        ) from None
     who = draft.application_id or draft.contact_id or "message"
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{today.isoformat()}-{draft.kind}-{who}")
     path = folder / f"{stem}.eml"
-    write_file(path, eml_bytes(draft))
-    return path
+    return write_output(path, eml_bytes(draft), signature=MAILER, workspace=workspace)

@@ -30,6 +30,7 @@ import pandas as pd
 from ..errors import RejectkitError
 from ..store.csvread import Dialect
 from ..store.csvwrite import encode_table
+from ..store.outputs import check_output_path, neutralise
 from ..store.schema import TABLES
 from ..store.workspace import Workspace
 from .aliases import AliasMap, date_offset
@@ -50,7 +51,6 @@ __all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "previ
 
 MARKER = ".rejectkit-bundle"
 NOTES_FILE = "mentor_notes.csv"
-_FORMULA = r"^[=+\-@\t\r]"
 # Every file of a bundle carries this modification time (1 Jan 2000): the real export day,
 # next to the shifted dates, would give the secret shift away.
 _STAMP = 946684800
@@ -82,20 +82,6 @@ class Bundle:
         )
 
 
-def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells that a spreadsheet would run as a formula, with an apostrophe in front.
-
-    >>> cells = pd.DataFrame({"notes": ["=HYPERLINK(1)", "-2", "fine", "@SUM", ""]})
-    >>> neutralise(cells)["notes"].tolist()
-    ["'=HYPERLINK(1)", "'-2", 'fine', "'@SUM", '']
-    """
-    out = frame.copy()
-    for column in out.columns:
-        cells = out[column].astype("str")
-        out[column] = cells.where(~cells.str.contains(_FORMULA, regex=True), "'" + cells)
-    return out
-
-
 def preview(ws: Workspace, options: ShareOptions | None = None) -> pd.DataFrame:
     """What an export would replace: ``kind``, ``value``, ``alias``, ``count``. Writes nothing.
 
@@ -123,7 +109,7 @@ def share(
     from ..store.location import notebooks_path
 
     options = options or ShareOptions()
-    out = Path(out).expanduser().absolute()
+    out = check_output_path(out, ws.path)
     source = Path(notebooks) if notebooks is not None else notebooks_path()
     _check_out(out)
     data = ws.load()

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
+from .filebytes import Dialect, decode, read_steady
 from .schema import Table
 
 __all__ = ["Dialect", "RawTable", "empty_table", "read_table", "tidy_header"]
@@ -34,16 +35,6 @@ _MERGE_MARKER = re.compile(rb"^(?:<{7}|={7}|>{7})(?:[ \r\n]|$)", re.M)
 _DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _CONTENT = re.compile(rb"[^ \t\r\n,;]")
 _NON_SPACE = re.compile(rb"\S")
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """How a file was written, so that saving keeps the user's spreadsheet happy."""
-
-    encoding: str = "utf-8"
-    bom: bool = False
-    delimiter: str = ","
-    newline: str = "\n"
 
 
 @dataclass
@@ -57,6 +48,11 @@ class RawTable:
     notices: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     exists: bool = True
+    # What the file was when read (see file_stamp); a save checks it is still that file.
+    stamp: tuple | None = None
+    # Whether the file could not be read whole (its own problems say why): the files that
+    # refer to it are then not checked against its ids.
+    broken: bool = False
 
     @property
     def file(self) -> str:
@@ -88,21 +84,33 @@ def empty_table(table: Table, *, exists: bool = False) -> RawTable:
     return RawTable(table, frame, np.zeros(0, dtype=np.int64), exists=exists)
 
 
-def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTable:
+def read_table(
+    path: Path, table: Table, *, data: bytes | None = None, settle: bool = False
+) -> RawTable:
     """Read ``path`` as the file of ``table``; problems and notices are collected, not raised.
-    ``data`` is the file's bytes when the caller has read them already.
+    ``data`` is the file's bytes when the caller has read them already. ``settle`` (for a
+    save, which writes the file back) gives a file another program has just written time to
+    be finished (see :func:`~rejectkit.store.filebytes.read_steady`).
 
     >>> from rejectkit.store.schema import TABLES
     >>> raw = read_table(Path("data/sample/applications.csv"), TABLES["applications"])
     >>> raw.problems
     []
     """
-    path = Path(path)
-    if data is None and not path.exists():
-        return empty_table(table)
-    raw = path.read_bytes() if data is None else data
+    out = _read_table(Path(path), table, data, settle)
+    out.broken = bool(out.problems)
+    return out
+
+
+def _read_table(path: Path, table: Table, data: bytes | None, settle: bool) -> RawTable:
     out = empty_table(table, exists=True)
-    data, dialect = _decode(raw, out)
+    if data is None:
+        raw = read_steady(path, out, settle)
+        if raw is None:
+            return out
+    else:
+        raw = data
+    data, dialect = decode(raw, out)
     if data is None:
         return out
     # A search stops at the first real byte; strip() would copy a large file first.
@@ -125,13 +133,17 @@ def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTab
             "`rejectkit check` again",
         )
         return out
+    newline = "\r\n" if b"\r\n" in data[: data.find(b"\n") + 1] else "\n"
+    if b"\n" not in data and b"\r" in data:
+        # Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"): read as LF, and a CR
+        # inside a quoted cell is a line break there too, as that Excel meant it.
+        data, newline = data.replace(b"\r", b"\n"), "\r"
+        out.notices.append(
+            f"{table.file}: lines end in CR alone (Excel for Mac's 'CSV (Macintosh)'); read "
+            "fine, and saved back the same way"
+        )
     delimiter = _pick_delimiter(data, table)
-    dialect = Dialect(
-        dialect.encoding,
-        dialect.bom,
-        delimiter,
-        "\r\n" if b"\r\n" in data[: data.find(b"\n") + 1] else "\n",
-    )
+    dialect = Dialect(dialect.encoding, dialect.bom, delimiter, newline)
     out.dialect = dialect
     if dialect.newline == "\r\n":
         out.notices.append(
@@ -145,54 +157,6 @@ def read_table(path: Path, table: Table, *, data: bytes | None = None) -> RawTab
         )
     _parse(data, out)
     return out
-
-
-def _decode(raw: bytes, out: RawTable) -> tuple[bytes | None, Dialect]:
-    """Return the file as UTF-8 bytes and the encoding to write back, or None after a problem."""
-    file = out.file
-    if raw.startswith(b"\xef\xbb\xbf"):
-        out.notices.append(
-            f"{file}: starts with a byte-order mark (Excel's 'CSV UTF-8'); read "
-            "fine, and kept when saving"
-        )
-        return raw[3:], Dialect(bom=True)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        out.notices.append(
-            f"{file}: read as UTF-16 (Excel's 'Unicode text'); saved back the same way"
-        )
-        return raw.decode("utf-16").encode("utf-8"), Dialect(encoding="utf-16")
-    if (nul := raw.find(b"\x00")) >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        out.problem(
-            line,
-            "",
-            "the file holds NUL bytes, so it is not a text CSV file (was a "
-            "spreadsheet saved under a .csv name?); save it as 'CSV UTF-8' and try again",
-        )
-        return None, Dialect()
-    try:
-        # isascii() is a fast scan; only other text pays for a full decode to check it.
-        if not raw.isascii():
-            raw.decode("utf-8")
-        return raw, Dialect()
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        out.problem(
-            line,
-            "",
-            f"byte 0x{raw[e.start]:02x} is neither UTF-8 nor Windows-1252 "
-            "text; save the file as 'CSV UTF-8' and try again",
-        )
-        return None, Dialect()
-    out.notices.append(
-        f"{file}: read as Windows-1252 (Excel's plain 'CSV'); it will be saved "
-        "back as UTF-8 with a byte-order mark, which Excel also opens"
-    )
-    return text.encode("utf-8"), Dialect(bom=True)
 
 
 def _header_cells(data: bytes, delimiter: str) -> list[str]:
@@ -223,8 +187,8 @@ def _parse(data: bytes, out: RawTable) -> None:
     scan = _scan(data, out.dialect.delimiter, len(names))
     frame = None
     if scan is not None:
-        lines, maybe_empty, blank, multiline = scan
-        frame = _fast_frame(data, names, out.dialect.delimiter, blank.any(), multiline)
+        lines, maybe_empty, blank, multiline, longest = scan
+        frame = _fast_frame(data, names, out.dialect.delimiter, blank.any(), multiline, longest)
         # The scan counts records by LF alone; a parser that also ends records at a lone CR
         # (an old Mac file) would see more, so such a file is read the careful way.
         if len(frame) != len(lines):
@@ -293,7 +257,12 @@ def _name_columns(header: list[str], out: RawTable) -> list[str] | None:
 
 
 def _fast_frame(
-    data: bytes, names: list[str], delimiter: str, blank_lines: bool, multiline: bool
+    data: bytes,
+    names: list[str],
+    delimiter: str,
+    blank_lines: bool,
+    multiline: bool,
+    longest: int = 0,
 ) -> pd.DataFrame:
     """Parse a file whose structure the scan has checked, every cell as text.
 
@@ -313,9 +282,13 @@ def _fast_frame(
     import pyarrow.csv as pcsv
 
     columns = [f"c{i}" for i in range(len(names))]
+    # pyarrow parses in blocks of 1 MB and fails on a record longer than a block when cells
+    # may hold line breaks ("straddles two block boundaries"): a block always holds the
+    # longest record, so even a file with a 5 MB cell reads.
+    block = max(1 << 20, 2 * longest + 1024)
     table = pcsv.read_csv(
         io.BytesIO(data),
-        read_options=pcsv.ReadOptions(column_names=columns, skip_rows=1),
+        read_options=pcsv.ReadOptions(column_names=columns, skip_rows=1, block_size=block),
         parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline),
         convert_options=pcsv.ConvertOptions(
             column_types=dict.fromkeys(columns, pa.large_string()),
@@ -365,7 +338,8 @@ def _scan(data: bytes, delimiter: str, width: int):
         return None
     lines = np.searchsorted(newlines, starts[1:]) + 1
     multiline = len(newlines_out) != len(newlines)
-    return lines.astype(np.int64), maybe_empty[1:], blank_line[1:], multiline
+    longest = int(lengths.max()) if len(lengths) else 0
+    return lines.astype(np.int64), maybe_empty[1:], blank_line[1:], multiline, longest
 
 
 def _careful_rows(data: bytes, out: RawTable, width: int) -> tuple[list[list[str]], list[int]]:

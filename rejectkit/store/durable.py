@@ -16,12 +16,42 @@ from pathlib import Path
 
 from ..errors import SaveError
 
-__all__ = ["atomic_write", "fsync_dir", "process_lock", "reason", "stage", "write_file"]
+__all__ = [
+    "atomic_write",
+    "fsync_dir",
+    "process_lock",
+    "reason",
+    "remember",
+    "stage",
+    "stat_key",
+    "write_file",
+    "written_by_us",
+]
 
 _LOCKS: dict[str, object] = {}
 _LOCKS_GUARD = threading.Lock()
 # A forked child must build its own lock objects (filelock refuses inherited ones).
 os.register_at_fork(after_in_child=_LOCKS.clear)
+
+
+# The files this process wrote last (absolute path: stat_key), which a read need not wait for.
+_WRITTEN: dict[str, tuple] = {}
+
+
+def stat_key(st: os.stat_result) -> tuple:
+    """What tells one version of a file from the next without reading it."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def remember(path: Path) -> None:
+    """Note that this process has just written ``path`` (see :func:`written_by_us`)."""
+    with contextlib.suppress(OSError):
+        _WRITTEN[os.path.abspath(path)] = stat_key(os.stat(path))
+
+
+def written_by_us(path: Path) -> tuple | None:
+    """The stat_key of ``path`` as this process last wrote it, or None."""
+    return _WRITTEN.get(os.path.abspath(path))
 
 
 def process_lock(path: Path):
@@ -100,6 +130,7 @@ def atomic_write(path: Path, data: bytes, backups: Path | None = None, keep: int
         if backups is not None and keep > 0 and path.exists():
             _rotate(path, backups, keep)
         os.replace(tmp, path)
+        remember(path)
     except OSError as e:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -26,9 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SaveError
+from ..errors import ConflictError, SaveError
 from .csvread import RawTable
-from .durable import _rotate, fsync_dir, reason, stage
+from .durable import _rotate, fsync_dir, reason, remember, stage, stat_key
+from .filebytes import file_stamp
 from .schema import META
 
 __all__ = ["JOURNAL", "Transaction", "recover"]
@@ -58,6 +59,8 @@ class _Write:
     data: bytes
     backup: bool = False
     tmp: str | None = None
+    # The file as the transaction read it (csvread.file_stamp); None: not checked.
+    expect: tuple | None = None
 
 
 def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> None:
@@ -69,6 +72,9 @@ def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> N
         for wr in writes:
             wr.target.parent.mkdir(parents=True, exist_ok=True)
             wr.tmp = stage(wr.target, wr.data)
+        # Just before anything is replaced: is every file still the one this save read? A
+        # program that wrote it meanwhile (in place or by a rename) would lose its write.
+        _refuse_changed(writes)
         for wr in writes:
             # The version being replaced joins the backups first: harmless if the save then
             # fails, since it is also still the file itself.
@@ -78,19 +84,24 @@ def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> N
         body = json.dumps({"save": describe, "files": entries}, indent=1).encode()
         staged_journal = stage(journal, body)
         fsync_dir(folder)  # the temp files' names are on disk before the journal points at them
+        _refuse_changed(writes, quick=True)  # the last moment before the save happens
         os.replace(staged_journal, journal)
         fsync_dir(meta)
-    except OSError as e:
+    except (OSError, ConflictError) as e:
         for tmp in [wr.tmp for wr in writes] + [staged_journal]:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        data = [wr.target.name for wr in writes if wr.backup] or [writes[0].target.name]
+        if isinstance(e, ConflictError):
+            raise
+        # The data files by name; the kit's own files (counters, history) are not the user's
+        # business, only the folder they are in.
+        data = [wr.target.name for wr in writes if wr.backup] or ["the change"]
         unchanged = "The file on disk is" if len(data) == 1 else "Every file on disk is"
         why = reason(e)
         failed = next((wr for wr in writes if wr.tmp is None), None)
         if failed is not None and not failed.backup and e.errno != errno.ENOSPC:
-            why = f"{_relative(folder, failed.target)} could not be written: {why}"
+            why = f"the workspace's {META} folder could not be written: {why}"
         raise SaveError(
             f"Could not save {', '.join(data)}: {why}. {unchanged} unchanged; fix the cause and "
             "save again."
@@ -111,6 +122,27 @@ def commit(folder: Path, writes: list[_Write], *, keep: int, describe: str) -> N
         ) from e
 
 
+def _refuse_changed(writes: list[_Write], *, quick: bool = False) -> None:
+    for wr in writes:
+        if wr.expect is None:
+            continue
+        now = file_stamp(wr.target) if not quick else _quick_stamp(wr.target)
+        then = wr.expect if not quick else wr.expect[:3]
+        if now != then:
+            raise ConflictError(
+                f"{wr.target.name} was changed by another program while saving, so nothing was "
+                "saved (its change is kept). Close the program that writes it, or wait until it "
+                "has saved, then save again: what you typed is still in the form."
+            )
+
+
+def _quick_stamp(path: Path) -> tuple:
+    try:
+        return stat_key(os.stat(path))
+    except FileNotFoundError:
+        return ("absent",)
+
+
 def _abandon(journal: Path, writes: list[_Write]) -> bool:
     """Take back a commit none of whose renames happened; False if even that fails."""
     try:
@@ -128,6 +160,7 @@ def _finish(folder: Path, entries: list[list[str]], renamed: list[str] | None = 
     for tmp, target in entries:
         if (folder / tmp).exists():
             os.replace(folder / tmp, folder / target)
+            remember(folder / target)
             if renamed is not None:
                 renamed.append(target)
     for parent in {(folder / target).parent for _, target in entries}:
@@ -159,8 +192,8 @@ def recover(folder: Path, temps: Callable[[], list[Path]]) -> str | None:
             # written by it, and following it could overwrite any file.
             journal.rename(journal.with_name(JOURNAL + ".unreadable"))
             said = (
-                f"Set aside an unreadable {META}/{JOURNAL} (now {JOURNAL}.unreadable); "
-                "the data files were left as they are."
+                f"Set aside an unreadable record of an interrupted save (in {META}/, the "
+                "kit's folder); the data files were left as they are."
             )
     leftover = temps()
     for stale in leftover:

@@ -18,10 +18,16 @@ import pandas as pd
 from .csvread import RawTable
 from .schema import TOUCHPOINTS, Column, Table
 
-__all__ = ["check_date", "typed", "validate_tables"]
+__all__ = ["CELL_LIMIT", "FIRST_YEAR", "LAST_YEAR", "check_date", "typed", "validate_tables"]
 
 # After this many problems of one kind in one column, the rest are counted, not listed.
 MAX_PER_CHECK = 20
+# The most text one cell may hold (in bytes of UTF-8): a pasted e-mail thread fits many
+# times over, and a workspace stays quick to read and safe to save.
+CELL_LIMIT = 64 * 1024
+# The years a date may fall in: a year outside is a typo (0026 for 2026), and pandas cannot
+# hold a date before 1677 at all.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLASHED = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})")
@@ -38,12 +44,20 @@ def check_date(value: str) -> str | None:
     '03/04/2025' is not written YYYY-MM-DD and is ambiguous (3 April or March 4?); write
     2025-04-03 or 2025-03-04
     """
+    if value != value.strip() and check_date(value.strip()) is None:
+        return f"{value!r} has spaces before or after the date; write {value.strip()} without them"
     if _ISO.fullmatch(value):
         try:
-            date.fromisoformat(value)
-            return None
+            day = date.fromisoformat(value)
         except ValueError:
             return f"{value!r} is not a day in the calendar; write a real date as YYYY-MM-DD"
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return (
+                f"{value!r} is outside the years {FIRST_YEAR} to {LAST_YEAR} that the kit "
+                "accepts (is the year mistyped?); write a date from "
+                f"{FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"
+            )
+        return None
     if _ISO.fullmatch(value[:10]) and value[10:11] in (" ", "T"):
         return f"{value!r} has a time as well; write only the date: {value[:10]}"
     if m := _SLASHED.fullmatch(value.strip()):
@@ -71,6 +85,8 @@ def _choice_message(what: str, allowed: Iterable[str]) -> Callable[[str], str]:
     allowed = list(allowed)
 
     def message(value: str) -> str:
+        if value.strip() in allowed:
+            return _spaces(value)
         return (
             f"{value!r} is not a known {what}; allowed: {', '.join(allowed)}."
             f"{_closest(value, allowed)}"
@@ -79,7 +95,13 @@ def _choice_message(what: str, allowed: Iterable[str]) -> Callable[[str], str]:
     return message
 
 
+def _spaces(value: str) -> str:
+    return f"{value!r} has spaces before or after it; write {value.strip()!r} without them"
+
+
 def _score_message(value: str) -> str:
+    if value.strip() in _SCORES:
+        return _spaces(value)
     if re.fullmatch(r"[+-]?\d+", value.strip()):
         return (
             f"{value!r} is outside 1 to 5; write 1, 2, 3, 4 or 5, or leave it empty for "
@@ -94,6 +116,8 @@ def _score_message(value: str) -> str:
 def _count_message(value: str) -> str | None:
     if value.isascii() and value.isdigit() and int(value) > 0:
         return None
+    if value != value.strip() and _count_message(value.strip()) is None:
+        return _spaces(value)
     return f"{value!r} is not a whole number of days above 0; write, for example, 90"
 
 
@@ -153,16 +177,22 @@ def validate_tables(raws: dict[str, RawTable]) -> None:
     keys = [t.key for t in TOUCHPOINTS]
     if "touchpoints" in raws:
         keys += [k for k in raws["touchpoints"].frame["key"].tolist() if k]
-    ids = {name: raw.frame[raw.table.key[0]] for name, raw in raws.items()}
+    # A file that could not be read whole is reported once, by itself: the files referring to
+    # it are not also told that its ids are missing.
+    ids = {name: raw.frame[raw.table.key[0]] for name, raw in raws.items() if not raw.broken}
+    broken = {name for name, raw in raws.items() if raw.broken}
     for raw in raws.values():
-        _validate(raw, keys, ids)
+        _validate(raw, keys, ids, broken)
 
 
-def _validate(raw: RawTable, touchpoints: list[str], ids: dict[str, pd.Series]) -> None:
+def _validate(
+    raw: RawTable, touchpoints: list[str], ids: dict[str, pd.Series], broken: set[str]
+) -> None:
     table, frame = raw.table, raw.frame
     if frame.empty:
         return
     check = _Checker(raw)
+    _check_sizes(check)
     empty = {c: (frame[c] == "").to_numpy(dtype=bool) for c in table.names}
     for col in table.columns:
         name = col.name
@@ -171,6 +201,8 @@ def _validate(raw: RawTable, touchpoints: list[str], ids: dict[str, pd.Series]) 
         if col.kind == "id":
             _check_ids(check, table, name, empty[name])
         elif col.kind == "ref":
+            if col.ref in broken:
+                continue
             bad = ~(_isin(frame[name], ids.get(col.ref)) | empty[name])
             check.report(bad, name, _ref_message(check, name, col.ref))
         elif (why := _value_check(col, touchpoints)) is not None:
@@ -231,9 +263,55 @@ def _required_message(table: Table, column: str) -> Callable[[int], str]:
 
 
 def _ref_message(check: _Checker, column: str, target: str) -> Callable[[int], str]:
-    return lambda i: (
-        f"{check.value(column, i)!r} is not the id of any row in {target}.csv; "
-        f"use an id that {target}.csv has, or add that row first"
+    def message(i: int) -> str:
+        value = check.value(column, i)
+        if value != value.strip():
+            return _spaces(value)
+        return (
+            f"{value!r} is not the id of any row in {target}.csv; use an id that "
+            f"{target}.csv has, or add that row first"
+        )
+
+    return message
+
+
+def _check_sizes(check: _Checker) -> None:
+    """Cells over :data:`CELL_LIMIT`, in any column (also those the kit does not use)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    frame = check.frame
+    for column in frame.columns:
+        # Byte lengths in pyarrow's C kernel: a column of short cells costs microseconds.
+        sizes = pc.binary_length(pa.array(frame[column], from_pandas=True))
+        if len(sizes) == 0 or (pc.max(sizes).as_py() or 0) <= CELL_LIMIT:
+            continue
+        counts = sizes.to_numpy(zero_copy_only=False)
+        over = np.nan_to_num(counts.astype(float)) > CELL_LIMIT
+        check.report(
+            over,
+            column,
+            lambda i, counts=counts: (
+                f"the cell holds {_size(int(counts[i]))} of text ({int(counts[i]):,} bytes), "
+                f"more than the {_size(CELL_LIMIT)} a cell may hold; shorten it, or keep the "
+                "long text in a file of its own and write its name here"
+            ),
+        )
+
+
+def _size(n: int) -> str:
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MB"
+    return f"{n / 1024:.0f} KB" if n % 1024 else f"{n // 1024} KB"
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _singular(table: Table) -> str:
+    return {"feedback": "feedback", "changes": "strategy change"}.get(
+        table.name, table.name.removesuffix("s")
     )
 
 
@@ -249,8 +327,10 @@ def _check_ids(check: _Checker, table: Table, name: str, empty: np.ndarray) -> N
         bad,
         name,
         lambda i: (
-            f"{col.iat[i]!r} is not a {table.name} id; ids look like {table.id_prefix}0001 "
-            "(the letter, then digits) and the kit assigns them"
+            _spaces(col.iat[i])
+            if col.iat[i] != col.iat[i].strip()
+            else f"{col.iat[i]!r} is not {_a(_singular(table))} id; ids look like "
+            f"{table.id_prefix}0001 (the letter, then digits) and the kit assigns them"
         ),
     )
 

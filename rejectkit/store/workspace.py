@@ -23,6 +23,7 @@ import pandas as pd
 from ..errors import (
     DataError,
     LockTimeoutError,
+    SaveError,
     WorkspaceError,
 )
 from . import history
@@ -30,7 +31,7 @@ from .csvread import RawTable, read_table
 from .csvwrite import encode_table
 from .dataset import Data
 from .durable import atomic_write as _atomic_write
-from .durable import process_lock, write_file
+from .durable import process_lock, reason, write_file
 from .edits import FIX_HINT, Edits, raise_for
 from .kit import is_kit_demo
 from .schema import META, TABLES, TOUCHPOINTS, Touchpoint
@@ -38,6 +39,25 @@ from .transaction import JOURNAL, Transaction, _Write, commit, recover
 from .validate import validate_tables
 
 __all__ = ["Data", "Workspace", "write_file"]
+
+
+def highest_number(ids: pd.Series, prefix: str) -> int:
+    """The largest number among ids written ``prefix`` then digits, of any length, exactly.
+
+    pandas' to_numeric turns a long one into a float and rounds it, so the next id could
+    collide; among digit strings without leading zeros, the longest then the greatest in
+    text order is the largest number, and only that one becomes a Python int.
+
+    >>> highest_number(pd.Series(["A0007", "A99999999999999999999999", "x"]), "A")
+    99999999999999999999999
+    """
+    digits = ids[ids.str.fullmatch(rf"{prefix}[0-9]+").fillna(False).astype(bool)].str.slice(1)
+    digits = digits.str.lstrip("0")
+    if not len(digits):
+        return 0
+    lengths = digits.str.len()
+    longest = digits[lengths == lengths.max()]
+    return int(longest.max() or 0)
 
 
 class Workspace(Edits):
@@ -83,7 +103,7 @@ class Workspace(Edits):
         return self.path / TABLES[table].file
 
     def _read_raw(
-        self, names: Iterable[str] | None = None, *, check: bool = True
+        self, names: Iterable[str] | None = None, *, check: bool = True, settle: bool = False
     ) -> dict[str, RawTable]:
         if not self.path.is_dir():
             raise WorkspaceError(
@@ -91,7 +111,7 @@ class Workspace(Edits):
                 "`rejectkit init --data DIR` or point --data / REJECTKIT_DATA at your workspace."
             )
         names = list(TABLES) if names is None else [n for n in TABLES if n in set(names)]
-        raws = {n: read_table(self.file(n), TABLES[n]) for n in names}
+        raws = {n: read_table(self.file(n), TABLES[n], settle=settle) for n in names}
         if check:
             validate_tables(raws)
         return raws
@@ -159,14 +179,20 @@ class Workspace(Edits):
         :meth:`transaction` to make several saves one change)."""
         from filelock import Timeout
 
-        lock = self._lock()
         try:
+            lock = self._lock()
             lock.acquire(timeout=self.lock_timeout)
         except Timeout:
             raise LockTimeoutError(
                 f"Another save held the lock on the workspace {self.path} for more than "
                 f"{self.lock_timeout:g} seconds, so nothing was saved. Try again in a moment; if "
                 "no other notebook or command is saving, restart the kernel that holds it."
+            ) from None
+        except OSError as e:
+            raise SaveError(
+                f"The workspace {self.path} cannot be written ({reason(e)}), so nothing was "
+                "saved and every file is as it was. Make the folder writable (or copy the "
+                "workspace to a place you can write to and use --data), then try again."
             ) from None
         try:
             if lock.lock_counter == 1:
@@ -199,10 +225,12 @@ class Workspace(Edits):
         """Remove temp files left by a crashed save, if no save is running right now."""
         from filelock import Timeout
 
-        lock = self._lock()
         try:
+            lock = self._lock()
             lock.acquire(timeout=0)
-        except Timeout:
+        except (Timeout, OSError):
+            # Another save is running (it cleans up after itself), or the workspace is
+            # read-only (nothing can be swept, and reading still works).
             return
         try:
             self._recover()
@@ -261,7 +289,7 @@ class Workspace(Edits):
     def _tables(self, tx: Transaction, names: set[str]) -> dict[str, RawTable]:
         fresh = [n for n in names if n not in tx.after and n not in tx.seen]
         if fresh:
-            tx.seen.update(self._read_raw(fresh, check=False))
+            tx.seen.update(self._read_raw(fresh, check=False, settle=True))
         return {n: tx.after.get(n) or tx.seen[n] for n in TABLES if n in names}
 
     def _write_transaction(self, tx: Transaction) -> None:
@@ -277,7 +305,12 @@ class Workspace(Edits):
             return  # nothing changed: no file is written, and the history has no entry
         tx.op, history_bytes = version
         writes = [
-            _Write(self.file(n), encode_table(tx.after[n].frame, tx.after[n].dialect), True)
+            _Write(
+                self.file(n),
+                encode_table(tx.after[n].frame, tx.after[n].dialect),
+                True,
+                expect=tx.seen[n].stamp,
+            )
             for n in changed
         ]
         if tx.counters is not None:
@@ -306,6 +339,12 @@ class Workspace(Edits):
             raw = raws[table]
             if raw.problems:
                 raise DataError(raw.problems, hint=FIX_HINT)
+            # A file this one refers to that could not be read whole: its ids are unknown, so
+            # the change could not be checked against them.
+            if broken := [
+                p for n in names if n != table and raws[n].broken for p in raws[n].problems
+            ]:
+                raise DataError(broken, hint=FIX_HINT)
             frame, touched = change(raw.frame, raws)
             labels = frame.index.to_numpy()
             last = int(raw.lines.max()) if len(raw.lines) else 1
@@ -348,11 +387,7 @@ class Workspace(Edits):
                 tx.counters = json.loads((self.path / META / "counters.json").read_text("utf-8"))
             except (OSError, ValueError):
                 tx.counters = {}
-        ids = frame["id"]
-        numbers = pd.to_numeric(
-            ids[ids.str.startswith(spec.id_prefix)].str.slice(1), errors="coerce"
-        )
-        highest = int(numbers.max()) if numbers.notna().any() else 0
+        highest = highest_number(frame["id"], spec.id_prefix)
         # The counter never goes back, so a deleted record's id is never handed out again; it
         # is committed with the data, in the same transaction.
         top = max(int(tx.counters.get(table, 0)), highest)
