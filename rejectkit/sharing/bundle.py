@@ -44,9 +44,20 @@ from .notebooks import (
     static_html,
     template_words,
 )
+from .review import CandidatesError, remember, with_decisions, write_review
 from .spelling import normal
 
-__all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "preview", "share"]
+__all__ = [
+    "MARKER",
+    "Bundle",
+    "Review",
+    "ShareOptions",
+    "leak_scan",
+    "neutralise",
+    "preview",
+    "review",
+    "share",
+]
 
 MARKER = ".rejectkit-bundle"
 NOTES_FILE = "mentor_notes.csv"
@@ -106,6 +117,50 @@ def preview(ws: Workspace, options: ShareOptions | None = None) -> pd.DataFrame:
     return anonymise(ws.load(), AliasMap.load(ws), 0, options or ShareOptions()).replaced
 
 
+@dataclass
+class Review:
+    """What an export would do, for you to check first: the values it would replace, the
+    names nobody listed that wait for a decision, the columns it leaves out, and the review
+    file (``path``) that lists the candidates."""
+
+    replaced: pd.DataFrame
+    candidates: list
+    left_out: list[LeftOut]
+    path: str
+
+    def __str__(self) -> str:
+        lines = [f"{len(self.replaced)} values of your log would be replaced by aliases."]
+        if self.left_out:
+            columns = ", ".join(dict.fromkeys(c.column for c in self.left_out))
+            lines.append(f"Left out: {columns} (columns the kit has no rule for).")
+        if self.candidates:
+            lines.append(
+                f"{len(self.candidates)} words may be names nobody listed; hide or keep each "
+                "(--hide NAME, --keep NAME, or the decision column of the review file):"
+            )
+            lines += [f"  - {c}" for c in self.candidates]
+        else:
+            lines.append("No word of your free text waits for a hide or keep decision.")
+        lines.append(f"Review file: {self.path}")
+        return "\n".join(lines)
+
+
+def review(ws: Workspace, options: ShareOptions | None = None) -> Review:
+    """The preview of an export (see :class:`Review`); writes the review file of the
+    workspace (``.rejectkit/share/review.csv``) and nothing else.
+
+    >>> import shutil, tempfile
+    >>> from rejectkit.store.workspace import Workspace
+    >>> ws = Workspace(shutil.copytree("data/sample", tempfile.mkdtemp() + "/ws"))
+    >>> review(ws).path.endswith("review.csv")
+    True
+    """
+    options = with_decisions(ws, options or ShareOptions())
+    anon = anonymise(ws.load(), AliasMap.load(ws), 0, options)
+    path = write_review(ws, anon.candidates, options)
+    return Review(anon.replaced, anon.candidates, anon.left_out, path)
+
+
 def share(
     ws: Workspace,
     out: str | os.PathLike,
@@ -122,7 +177,7 @@ def share(
     """
     from ..store.location import notebooks_path
 
-    options = options or ShareOptions()
+    options = with_decisions(ws, options or ShareOptions())
     out = Path(out).expanduser().absolute()
     source = Path(notebooks) if notebooks is not None else notebooks_path()
     _check_out(out)
@@ -130,6 +185,8 @@ def share(
     aliases = AliasMap.load(ws)
     offset = date_offset(ws)
     anon = anonymise(data, aliases, offset, options)
+    if anon.candidates:
+        raise CandidatesError(anon.candidates, write_review(ws, anon.candidates, options))
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
     try:
@@ -165,6 +222,7 @@ def share(
         shutil.rmtree(stage, ignore_errors=True)
         raise
     anon.aliases.save(ws)
+    remember(ws, options)
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     rows = {t: len(f) for t, f in anon.tables.items()}
     return Bundle(out, files, rows, anon.replaced, list(SHARED), anon.left_out)
