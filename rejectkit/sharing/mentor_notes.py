@@ -1,9 +1,10 @@
 """A mentor's comments, read back against your real records.
 
-The mentor fills the bundle's ``mentor_notes.csv`` (``alias,comment``): an alias
-(``Company 03``), a record id (``I0004``), a touchpoint key, or nothing for a general remark.
-The private alias map of your workspace (see :mod:`rejectkit.sharing.aliases`) turns each back into
-what it stands for; aliases inside a comment are spelled out too.
+The mentor fills the bundle's ``mentor_notes.csv`` (``alias,comment``; the bundle lists each
+organisation, contact and role alias with an empty comment): an alias (``Company 03``), a
+record id (``I0004``), a touchpoint key, or nothing for a general remark. The private alias map
+of your workspace (see :mod:`rejectkit.sharing.aliases`) turns each back into what it stands
+for; aliases inside a comment are spelled out too.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ def mentor_notes(ws: Workspace, path: str | os.PathLike) -> list[MentorNote]:
         frame = frame.assign(alias="")
     notes = []
     for alias, comment, line in zip(frame["alias"], frame["comment"], raw.lines, strict=True):
-        if not (alias.strip() or comment.strip()):
+        # A row the bundle filled in (an alias) stays without a comment until the mentor
+        # writes one.
+        if not comment.strip():
             continue
         comment = _IN_TEXT.sub(lambda m: _spelled(m.group(), aliases), comment.strip())
         notes.append(MentorNote(alias.strip(), comment, _real(alias, aliases, data), int(line)))

@@ -9,9 +9,8 @@ addresses, then phone numbers, then every known value of the workspace. Known va
 whole words (so ``Northwind's`` loses ``Northwind`` and keeps ``'s``) in every spelling that
 :mod:`rejectkit.sharing.spelling` folds to one form: any case, accents or none, across line
 breaks, soft hyphens and zero-width characters, with or without the apostrophe, the spaces or
-the dots between their parts (``OBrien``, ``ZyxwvAnalytics``, ``Siobhan dot OBrien``).
-The match is found in the folded
-text and replaced in the original.
+the dots between their parts (``OBrien``, ``ZyxwvAnalytics``, ``Siobhan dot OBrien``). The
+match is found in the folded text and replaced in the original.
 
 Links are found with a scheme (``https://``), after ``www.``, or as a host with a common
 top-level domain followed by a path (``linkedin.com/in/...``).
