@@ -70,7 +70,7 @@ def test_a_chart_whose_words_hold_a_name_is_not_written(canary, tmp_path):
     needles = anonymise(canary.load(), AliasMap(), 14, ShareOptions()).needles
     # The real log, not the anonymised copy: its touchpoint label names Siobhán.
     written, hits = write_charts(canary.read(), tmp_path / "charts", needles)
-    assert hits and {h.kind for h in hits} >= {"a contact's name"}
+    assert hits and "part of a contact's name" in {h.kind for h in hits}
     assert all(h.file.startswith("charts/") and "a label" in h.where for h in hits)
     assert not {h.file.removeprefix("charts/") for h in hits} & set(written)
     assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == sorted(written)
