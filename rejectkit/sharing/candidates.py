@@ -171,9 +171,12 @@ def find_candidates(
 
     ordinary = ordinary | common_words()
     seen: dict[str, Candidate] = {}
+    read: set[str] = set()
     for where, text in texts:
-        if not text or not text.strip():
+        # A text read once says the same again; its first place is the one listed.
+        if not text or not text.strip() or text in read:
             continue
+        read.add(text)
         for phrase, why, start in _found_in(text, ordinary):
             key = normal(phrase)
             if key not in seen:
