@@ -137,8 +137,10 @@ class Review:
             columns = ", ".join(dict.fromkeys(c.column for c in self.left_out))
             lines.append(f"Left out: {columns} (columns the kit has no rule for).")
         if self.candidates:
+            n = len(self.candidates)
             lines.append(
-                f"{len(self.candidates)} words may be names nobody listed; hide or keep each "
+                f"{n} word{'s' * (n != 1)} may be {'names' if n != 1 else 'a name'} nobody "
+                "listed; hide or keep each "
                 "(--hide NAME, --keep NAME, or the decision column of the review file):"
             )
             lines += [f"  - {c}" for c in self.candidates]
