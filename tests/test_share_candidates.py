@@ -201,6 +201,14 @@ def test_a_touchpoint_key_holding_a_hidden_name_is_aliased(tmp_path):
     ]
     _write_tables(tmp_path / "bundle" / "data", anon.tables)
     assert leak_scan(tmp_path / "bundle", anon.needles) == []
+    # A mentor's comment on the bundle's key comes back to your own touchpoint.
+    from rejectkit.sharing.bundle import _save_keys
+    from rejectkit.sharing.mentor_notes import mentor_notes
+
+    _save_keys(ws, ws.load().tables["touchpoints"], anon.tables["touchpoints"])
+    notes = tmp_path / "mentor_notes.csv"
+    notes.write_text("alias,comment\nrapport_person_01,Warm and clear\n", "utf-8")
+    assert mentor_notes(ws, notes)[0].real == "Building rapport with Shiv (touchpoint)"
 
 
 @pytest.mark.slow

@@ -34,6 +34,7 @@ from .aliases import AliasMap, date_offset
 from .anonymise import ShareOptions, anonymise
 from .columns import LeftOut
 from .leakscan import LeakError, Needle, common_words, scan
+from .mentor_notes import KEYS_FILE
 from .notebooks import (
     SHARED,
     clean_notebook,
@@ -238,6 +239,7 @@ def share(
         raise
     anon.aliases.save(ws)
     remember(ws, options)
+    _save_keys(ws, data.tables["touchpoints"], anon.tables["touchpoints"])
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     rows = {t: len(f) for t, f in anon.tables.items()}
     return Bundle(out, files, rows, anon.replaced, list(SHARED), anon.left_out, kept)
@@ -307,6 +309,15 @@ def _scoped(needles: list[Needle]) -> list[Needle]:
         else n
         for n in needles
     ]
+
+
+def _save_keys(ws: Workspace, real: pd.DataFrame, shared: pd.DataFrame) -> None:
+    # A key of your own that named someone has another key in the bundle: keep the pair
+    # (in the workspace only) so that a mentor's comment on it finds your touchpoint.
+    pairs = [(s, r) for r, s in zip(real["key"], shared["key"], strict=True) if r != s]
+    if pairs:
+        lines = "".join(f"{s},{r}\n" for s, r in pairs)
+        ws.put_meta(KEYS_FILE, f"shared,real\n{lines}".encode())
 
 
 def _stamp(stage: Path) -> None:

@@ -20,7 +20,10 @@ from ..store.schema import Column, Table
 from ..store.workspace import Workspace
 from .aliases import KINDS, AliasMap
 
-__all__ = ["MentorNote", "format_notes", "mentor_notes"]
+__all__ = ["KEYS_FILE", "MentorNote", "format_notes", "mentor_notes"]
+
+# Touchpoint keys of your own that the bundle writes otherwise (``rapport_person_01``).
+KEYS_FILE = "share/keys.csv"
 
 NOTES = Table(
     "mentor_notes",
@@ -110,9 +113,18 @@ def _real(alias: str, aliases: AliasMap, data) -> str:
         return f"{value} ({_KIND_WORDS[kind]})"
     if match := _ID.match(alias):
         return _record(match.group(1).upper() + match.group(2), data)
+    alias = _shared_keys(data).get(alias, alias)
     if alias in {t.key for t in data.touchpoints}:
         return f"{data.label(alias)} (touchpoint)"
     return "not an alias, record or touchpoint of your log (was the bundle made elsewhere?)"
+
+
+def _shared_keys(data) -> dict[str, str]:
+    path = Path(data.path) / ".rejectkit" / KEYS_FILE if getattr(data, "path", None) else None
+    if path is None or not path.exists():
+        return {}
+    lines = path.read_text("utf-8").splitlines()[1:]
+    return dict(line.split(",", 1) for line in lines if "," in line)
 
 
 def _record(key: str, data) -> str:
