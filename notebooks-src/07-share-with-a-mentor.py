@@ -18,7 +18,9 @@ rk.banner(ws)
 #
 # - add to **Also hide** anything else that points at you or them: your own name, a referrer's, a product, a project or a team name;
 # - choose the coarser options if your mentor works in the same field or the same town: **leave locations out**, **show months instead of dates**, and **leave notes and feedback text out** (your scores, counts and charts stay the same);
-# - click **Preview** to see every value that will be replaced (the table is only for you), then **Export**, and open the web page in the bundle to read it as your mentor will.
+# - click **Preview** to see every value that will be replaced (the table is only for you) and the columns left out;
+# - the preview also lists every word of your notes that may be a name nobody listed (a nickname, an organisation only a note names, your own name in a subject line): choose **Hide** or **Keep** for each. The export refuses while one has no choice; your choices are remembered for the next export;
+# - then **Export**, and open the web page in the bundle to read it as your mentor will: a header for them, then your charts, without code.
 
 # %%
 rk.ShareForm(ws, today=rk.today())
@@ -26,7 +28,7 @@ rk.ShareForm(ws, today=rk.today())
 # %% [markdown]
 # ## Your mentor's comments
 #
-# The bundle holds an empty `mentor_notes.csv`. When your mentor sends it back filled, upload it here (or give its path) to see each comment next to the real organisation, person or interview it is about. On the command line: `rejectkit mentor-notes mentor_notes.csv`.
+# The bundle holds a `mentor_notes.csv` with a row for each organisation, contact and role alias. Exporting again keeps it once your mentor has filled it, and every file they added to the folder. When your mentor sends it back filled, upload it here (or give its path) to see each comment next to the real organisation, person or interview it is about. On the command line: `rejectkit mentor-notes mentor_notes.csv`.
 
 # %%
 rk.MentorNotesForm(ws)

@@ -398,17 +398,24 @@ def cmd_share(args: argparse.Namespace) -> int:
     """Write an anonymised bundle of your analysis for a mentor: aliases instead of names,
     shifted dates, the patterns notebook run again on that copy, and a leak scan before
     anything is written."""
-    from .sharing.bundle import ShareOptions, share
+    from .sharing.bundle import ShareOptions, review, share
 
     options = ShareOptions(
         hide=tuple(args.hide or ()),
         drop_locations=args.drop_locations,
         months=args.months,
         drop_free_text=args.drop_free_text,
+        keep=tuple(args.keep or ()),
+        keep_columns=tuple(args.keep_column or ()),
     )
+    ws = _workspace(args)
+    if args.review:
+        print(review(ws, options))
+        return 0
+    if not args.out:
+        raise RejectkitError("Give --out DIR, the folder for the bundle (or --review to check).")
     print("Anonymising and running the patterns notebook on the copy ...", file=sys.stderr)
-    bundle = share(_workspace(args), args.out, today=date.today(), options=options)
-    print(bundle)
+    print(share(ws, args.out, today=date.today(), options=options))
     return 0
 
 

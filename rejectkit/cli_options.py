@@ -206,16 +206,36 @@ def _prep_sheet_arguments(p: argparse.ArgumentParser) -> None:
 def _share_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--out",
-        required=True,
         metavar="DIR",
-        help="the folder to write (new or empty; an earlier bundle there is replaced)",
+        help="the folder to write (new or empty; an earlier bundle there is replaced, "
+        "keeping mentor_notes.csv and files the kit did not write); needed unless --review",
+    )
+    p.add_argument(
+        "--review",
+        action="store_true",
+        help="write nothing but the review file: list the words that may be names nobody "
+        "listed, the columns left out and how many values would be replaced",
     )
     p.add_argument(
         "--hide",
         action="append",
         metavar="NAME",
-        help="one more name to replace wherever it appears (your own, a referrer's); repeat "
-        "for more",
+        help="one more name to replace wherever it appears (your own, a referrer's, a word "
+        "--review lists); repeat for more; remembered for the next export",
+    )
+    p.add_argument(
+        "--keep",
+        action="append",
+        metavar="NAME",
+        help="a word --review lists that is no name (a tool, a town you do not mind): "
+        "shared as written; repeat for more; remembered for the next export",
+    )
+    p.add_argument(
+        "--keep-column",
+        action="append",
+        metavar="COLUMN",
+        help="a column of your files that the kit does not know, shared scrubbed as free "
+        "text instead of left out; repeat for more",
     )
     p.add_argument("--drop-locations", action="store_true", help="leave locations out")
     p.add_argument(

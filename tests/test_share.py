@@ -35,6 +35,8 @@ from rejectkit.sharing.leakscan import LeakError
 from rejectkit.store.workspace import Workspace
 
 TODAY = date(2026, 11, 20)
+# Words of the canary's notes that the candidate finder lists and that are no names.
+KEEP = ("HYPERLINK", "Büro")
 PATTERNS = "04-patterns.ipynb"
 
 
@@ -61,7 +63,9 @@ def exported(tmp_path_factory):
     _saved_with_real_outputs(notebooks / PATTERNS)
     out = root / "bundle"
     out.mkdir()  # an empty folder is as good as a new one
-    bundle = share(ws, out, today=TODAY, options=ShareOptions(hide=HIDE), notebooks=notebooks)
+    bundle = share(
+        ws, out, today=TODAY, options=ShareOptions(hide=HIDE, keep=KEEP), notebooks=notebooks
+    )
     return SimpleNamespace(ws=ws, out=out, bundle=bundle, root=root, notebooks=notebooks)
 
 
@@ -86,6 +90,13 @@ def test_the_bundle_holds_what_a_mentor_needs_and_nothing_private(exported):
         MARKER,
         "04-patterns.html",
         "README.md",
+        "charts",
+        "charts/01-score-trends.svg",
+        "charts/02-score-heatmap.svg",
+        "charts/03-touchpoint-changes.svg",
+        "charts/04-funnel.svg",
+        "charts/05-passed-vs-rejected.svg",
+        "charts/06-strategy-changes.svg",
         "data",
         "data/applications.csv",
         "data/changes.csv",
@@ -103,13 +114,14 @@ def test_the_bundle_holds_what_a_mentor_needs_and_nothing_private(exported):
         "notebooks/04-patterns.ipynb",
     ]
     assert exported.bundle.files == [f for f in files if "." in f.rsplit("/", 1)[-1]]
-    assert (exported.out / "mentor_notes.csv").read_text() == "alias,comment\n"
+    notes = (exported.out / "mentor_notes.csv").read_text().splitlines()
+    assert notes[0] == "alias,comment" and "Company 01," in notes and "Contact 01," in notes
     readme = (exported.out / "README.md").read_text("utf-8")
     assert "intervals and weekdays are true" in readme
     assert "5 applications, 7 interviews, 77 reviews and 2 feedback" in readme
     # The alias map and the secret stay in the workspace.
     private = exported.ws.path / ".rejectkit" / "share"
-    assert sorted(p.name for p in private.iterdir()) == ["aliases.csv", "secret.json"]
+    assert sorted(p.name for p in private.iterdir()) == ["aliases.csv", "review.csv", "secret.json"]
     texts = [p.read_bytes() for p in exported.out.rglob("*") if p.is_file()]
     assert not any(b"kind,alias,value" in t or b"offset_weeks" in t for t in texts)
     # No path of this computer: the temporary folders, the workspace, the test's own folder.
@@ -235,7 +247,10 @@ def test_the_html_page_is_static_and_shows_the_charts(exported):
 
     page = (exported.out / "04-patterns.html").read_text("utf-8")
     soup = BeautifulSoup(page, "html.parser")
-    assert soup.find("h1").get_text(strip=True).startswith("Patterns across your interviews")
+    # The mentor's header first, then the notebook's own headings.
+    headings = [h.get_text(strip=True) for h in soup.find_all("h1")]
+    assert headings[0] == "Job-search patterns of Mentee 01, shared for your advice"
+    assert headings[1].startswith("Patterns across your interviews")
     assert soup.find_all("script") == []
     pictures = [i["src"] for i in soup.find_all("img")]
     assert len(pictures) >= 6 and all(src.startswith("data:image/png") for src in pictures)
@@ -318,7 +333,13 @@ def test_a_name_typed_into_a_notebook_stops_the_export(exported, tmp_path, cell,
     notebooks = _planted(tmp_path, cell)
     out = tmp_path / "bundle"
     with pytest.raises(LeakError) as refused:
-        share(exported.ws, out, today=TODAY, options=ShareOptions(hide=HIDE), notebooks=notebooks)
+        share(
+            exported.ws,
+            out,
+            today=TODAY,
+            options=ShareOptions(hide=HIDE, keep=KEEP),
+            notebooks=notebooks,
+        )
     message = str(refused.value)
     assert message.startswith("Nothing was shared: the leak scan found")
     assert f"notebooks/04-patterns.ipynb, {where}" in message
@@ -373,7 +394,8 @@ def test_a_second_export_replaces_the_bundle_with_the_same_aliases(exported, cap
     argv = ["share", "--data", str(ws.path), "--out", str(out), "--hide", HIDE[0]]
     assert main(argv) == 0
     assert capsys.readouterr().out.startswith(f"Wrote a bundle for your mentor to {out}: ")
-    assert not (out / "stray.txt").exists()
+    # A file the kit did not write is the mentor's: it stays.
+    assert (out / "stray.txt").read_text() == "left by the mentor"
     assert {p.name: p.read_bytes() for p in (out / "data").glob("*.csv")} == before
     assert AliasMap.load(ws).entries().equals(aliases)
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []

@@ -74,3 +74,36 @@ def test_the_command_says_which_columns_it_left_out(canary, tmp_path, capsys):
         if path.is_file():
             text = path.read_bytes()
             assert not any(c.encode() in text for cols in EXTRA.values() for c in cols)
+
+
+def test_the_review_lists_the_columns_left_out(canary):
+    from rejectkit.sharing.bundle import review
+
+    said = str(review(canary))
+    assert "Left out: recruiter_mobile, home_address, panel_names, private_note (columns" in said
+
+
+def test_a_kept_column_is_shared_scrubbed_as_free_text(tmp_path):
+    ws = build(tmp_path / "ws")
+    options = ShareOptions(keep_columns=("home_address", "panel_names"))
+    anon = anonymise(ws.load(), AliasMap(), 14, options)
+    assert [c.column for c in anon.left_out] == ["recruiter_mobile", "private_note"]
+    apps = anon.tables["applications"]
+    assert list(apps.columns) == [*TABLES["applications"].names, "home_address"]
+    # Scrubbed like a note: the street address becomes an alias.
+    assert set(apps["home_address"]) == {"Address 01"}
+    # A name nobody listed in a kept column waits for a decision like any other.
+    assert "Yevgenia Quarrendon" in {c.value for c in anon.candidates}
+    hidden = anonymise(ws.load(), AliasMap(), 14, ShareOptions(
+        keep_columns=options.keep_columns, hide=("Yevgenia Quarrendon",)))  # fmt: skip
+    assert set(hidden.tables["interviews"]["panel_names"]) == {"Person 01"}
+    assert hidden.candidates == []
+    from rejectkit.sharing.bundle import _write_tables
+
+    _write_tables(tmp_path / "data", hidden.tables)
+    assert traces(tmp_path / "data") == []
+    assert leak_scan(tmp_path / "data", hidden.needles) == []
+    # With --drop-free-text a kept column is emptied like the notes.
+    dropped = anonymise(ws.load(), AliasMap(), 14, ShareOptions(
+        keep_columns=options.keep_columns, drop_free_text=True))  # fmt: skip
+    assert set(dropped.tables["applications"]["home_address"]) == {""}

@@ -47,8 +47,32 @@ def test_the_preview_shows_what_will_be_replaced_escaped(empty_workspace):
         ["Location", "Kettlewickham", "[place]", "1"],
     ]
     assert "5 values of your log would be replaced, 5 times in all" in form.message.value
-    # A preview writes nothing: no alias map, no secret.
-    assert not (ws.path / ".rejectkit" / "share").exists()
+    # A preview writes no alias map and no secret: only the review file of its candidates.
+    assert sorted(p.name for p in (ws.path / ".rejectkit" / "share").iterdir()) == ["review.csv"]
+
+
+def test_the_form_offers_hide_or_keep_for_each_candidate(empty_workspace, tmp_path):
+    ws = empty_workspace
+    ws.add(
+        "applications",
+        dict(company="Acme Widgets", role="Analyst", applied_on="2026-05-04", stage="applied",
+             outcome="rejected", notes="Talked with Shiv; we used Quorrelax for the chart."),
+    )  # fmt: skip
+    form = ShareForm(ws, today=TODAY, out=str(tmp_path / "bundle"))
+    form.preview_button.click()
+    assert list(form.choices) == ["Shiv", "Quorrelax"]
+    assert "2 words may be names nobody listed" in form.message.value
+    # Export before deciding: refused, next to the form, nothing written.
+    form.export_button.click()
+    assert "Nothing was shared: your free text holds 2 words" in form.message.value
+    assert "&#x27;Shiv&#x27;" in form.message.value
+    assert not (tmp_path / "bundle").exists()
+    form.choices["Shiv"].value = "hide"
+    form.choices["Quorrelax"].value = "keep"
+    options = form.options()
+    assert options.hide == ("Shiv",) and options.keep == ("Quorrelax",)
+    form.preview_button.click()
+    assert list(form.choices) == []
 
 
 def test_the_options_come_from_the_form(workspace):

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -37,10 +36,13 @@ import pandas as pd
 from ..store.dataset import Data
 from ..store.schema import TABLES
 from .aliases import KINDS, AliasMap, normal
+from .candidates import Candidate
 from .columns import LeftOut, known_columns
 from .leakscan import Needle, common_words, is_common
+from .review import gather, unreviewed
 from .scrub import Scrubber, pattern_key, patterns_in
 from .spelling import fold, letters
+from .textdates import DateShift
 from .wordlists import GENERIC, PUBLIC_DOMAINS
 
 __all__ = ["Anonymised", "ShareOptions", "anonymise"]
@@ -60,6 +62,10 @@ _ROLE = ("applications", "role")
 _WORD = re.compile(r"[^\W\d_]+")
 # What --drop-free-text empties; the strategy log's change is required, so it says so instead.
 _PROSE = {"notes", "went_well", "do_differently", "keep_doing", "to_improve", "subject", "change"}
+# The question log's and story bank's own words (issue 17), left out like notes.
+_PROSE_OF = {("questions", "question"), ("questions", "note")} | {
+    ("stories", c) for c in ("title", "situation", "task", "action", "result", "skills")
+}
 _NOT_SHARED = "(not shared)"
 _DROPPED_PLACE = "[place]"
 _ROW_DATE = {
@@ -96,6 +102,10 @@ class ShareOptions:
     drop_locations: bool = False
     months: bool = False
     drop_free_text: bool = False
+    #: Candidates (names nobody listed) you reviewed and share as written.
+    keep: tuple[str, ...] = ()
+    #: Columns the kit does not know, shared scrubbed as free text instead of left out.
+    keep_columns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -112,6 +122,8 @@ class Anonymised:
     replaced: pd.DataFrame
     needles: list[Needle] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    #: Words of the scrubbed free text that may be names, not yet hidden or kept.
+    candidates: list[Candidate] = field(default_factory=list)
 
 
 def anonymise(
@@ -126,9 +138,11 @@ def anonymise(
     """
     options = options or ShareOptions()
     # Unknown columns are dropped first: nothing below ever sees them (issue 14).
-    tables, left_out = known_columns(data.tables)
+    tables, left_out = known_columns(data.tables, options.keep_columns)
     found = _identity_values(tables)
     free = _free_columns(options)
+    extra = {(t, c) for t, f in tables.items() for c in f.columns if c not in TABLES[t].names}
+    free |= set() if options.drop_free_text else extra
     texts = _texts(tables, free)
     found = pd.concat([found, _pattern_values(texts)], ignore_index=True)
     hide = pd.DataFrame({"kind": "person", "value": [h for h in options.hide if h.strip()]})
@@ -143,7 +157,7 @@ def anonymise(
         return aliases.alias(kind, pattern_key(kind, text)) or f"[{kind}]"
 
     scrubber = Scrubber(
-        literals, pattern_alias=pattern_alias, shift=_text_date(offset_days, options)
+        literals, pattern_alias=pattern_alias, shift=DateShift(offset_days, months=options.months)
     )
     roles = tables["applications"]["role"]
     naming = [role for role in pd.unique(roles) if scrubber.names_something(role)]
@@ -165,8 +179,13 @@ def anonymise(
                 frame[col] = _alias_column(frame[col], "role", aliases, options, counts)
             elif key in free:
                 frame[col] = _map_unique(frame[col], scrubber.scrub)
-            elif column.kind == "text" and col in _PROSE:
+            elif column.kind in ("key", "touchpoint", "touchpoints"):
+                # Your own touchpoint's key may hold a name (issue 14).
+                frame[col] = _map_unique(frame[col], lambda k: _key(scrubber.scrub(k), k))
+            elif column.kind == "text" and _is_prose(name, col):
                 frame[col] = np.where(frame[col] != "", _NOT_SHARED, "") if col == "change" else ""
+        for col in [c for c in frame.columns if (name, c) in extra]:
+            frame[col] = _map_unique(frame[col], scrubber.scrub) if (name, col) in free else ""
         out[name] = frame.astype("str")
     for (kind, value), n in scrubber.counts.items():
         value = pattern_key(kind, value)
@@ -174,7 +193,20 @@ def anonymise(
         if kind in KINDS:
             counts[key] = counts.get(key, 0) + n
     replaced = _replaced(aliases, counts, options)
-    return Anonymised(out, aliases, replaced, _needles(found, literals), left_out)
+    role_words = {fold(w) for role in pd.unique(roles) for w in _WORD.findall(role)}
+    found_names = gather(out, free | {_ROLE}, _lower_words(texts), role_words)
+    return Anonymised(
+        out,
+        aliases,
+        replaced,
+        _needles(found, literals),
+        left_out,
+        unreviewed(found_names, options),
+    )
+
+
+def _key(scrubbed: str, key: str) -> str:
+    return key if scrubbed == key else re.sub(r"[^\w;]+", "_", scrubbed).casefold()
 
 
 def _identity_values(tables) -> pd.DataFrame:
@@ -212,8 +244,12 @@ def _free_columns(options: ShareOptions) -> set[tuple[str, str]]:
         if c.kind == "text"
         and (t.name, c.name) not in _IDENTITY
         and (t.name, c.name) != _ROLE
-        and not (options.drop_free_text and c.name in _PROSE)
+        and not (options.drop_free_text and _is_prose(t.name, c.name))
     }
+
+
+def _is_prose(table: str, column: str) -> bool:
+    return column in _PROSE or (table, column) in _PROSE_OF
 
 
 def _texts(tables, free) -> pd.DataFrame:
@@ -345,14 +381,6 @@ def _shift(series: pd.Series, offset_days: int, months: bool) -> pd.Series:
     )
     text = days.dt.strftime("%Y-%m-01" if months else "%Y-%m-%d")
     return text.where(days.notna(), series).astype("str")
-
-
-def _text_date(offset_days: int, options: ShareOptions):
-    def shift(day: date) -> str:
-        moved = day + timedelta(days=offset_days)
-        return f"{moved:%Y-%m}" if options.months else moved.isoformat()
-
-    return shift
 
 
 def _replaced(aliases: AliasMap, counts, options: ShareOptions) -> pd.DataFrame:

@@ -17,7 +17,6 @@ show them as text (the OWASP advice against CSV injection).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -27,7 +26,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import RejectkitError
 from ..store.csvread import Dialect
 from ..store.csvwrite import encode_table
 from ..store.outputs import check_output_path, neutralise
@@ -37,6 +35,7 @@ from .aliases import AliasMap, date_offset
 from .anonymise import ShareOptions, anonymise
 from .columns import LeftOut
 from .leakscan import LeakError, Needle, common_words, scan
+from .mentor_notes import KEYS_FILE
 from .notebooks import (
     SHARED,
     clean_notebook,
@@ -45,11 +44,24 @@ from .notebooks import (
     static_html,
     template_words,
 )
+from .page import mentor_header, write_extras
+from .pictures import write_charts
+from .place import MARKER, check_out, new_stage, place, sweep, write_marker
+from .review import CandidatesError, remember, with_decisions, write_review
 from .spelling import normal
 
-__all__ = ["MARKER", "Bundle", "ShareOptions", "leak_scan", "neutralise", "preview", "share"]
+__all__ = [
+    "MARKER",
+    "Bundle",
+    "Review",
+    "ShareOptions",
+    "leak_scan",
+    "neutralise",
+    "preview",
+    "review",
+    "share",
+]
 
-MARKER = ".rejectkit-bundle"
 NOTES_FILE = "mentor_notes.csv"
 # Every file of a bundle carries this modification time (1 Jan 2000): the real export day,
 # next to the shifted dates, would give the secret shift away.
@@ -67,6 +79,8 @@ class Bundle:
     replaced: pd.DataFrame
     notebooks: list[str]
     left_out: list[LeftOut] = field(default_factory=list)
+    #: Files of the earlier bundle at ``path`` that the export kept (the mentor's).
+    kept: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         counts = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n and t != "touchpoints")
@@ -74,6 +88,8 @@ class Bundle:
         replaced = self.replaced[self.replaced["count"] > 0]
         total = int(replaced["count"].sum())
         left_out = "".join(f"\nLeft out {c}." for c in self.left_out)
+        if self.kept:
+            left_out += f"\nKept from the earlier bundle: {', '.join(self.kept)}."
         return (
             f"Wrote a bundle for your mentor to {self.path}: {counts}; "
             f"{len(replaced)} identifying values replaced ({total} times); the leak scan "
@@ -92,6 +108,52 @@ def preview(ws: Workspace, options: ShareOptions | None = None) -> pd.DataFrame:
     return anonymise(ws.load(), AliasMap.load(ws), 0, options or ShareOptions()).replaced
 
 
+@dataclass
+class Review:
+    """What an export would do, for you to check first: the values it would replace, the
+    names nobody listed that wait for a decision, the columns it leaves out, and the review
+    file (``path``) that lists the candidates."""
+
+    replaced: pd.DataFrame
+    candidates: list
+    left_out: list[LeftOut]
+    path: str
+
+    def __str__(self) -> str:
+        lines = [f"{len(self.replaced)} values of your log would be replaced by aliases."]
+        if self.left_out:
+            columns = ", ".join(dict.fromkeys(c.column for c in self.left_out))
+            lines.append(f"Left out: {columns} (columns the kit has no rule for).")
+        if self.candidates:
+            n = len(self.candidates)
+            lines.append(
+                f"{n} word{'s' * (n != 1)} may be {'names' if n != 1 else 'a name'} nobody "
+                "listed; hide or keep each "
+                "(--hide NAME, --keep NAME, or the decision column of the review file):"
+            )
+            lines += [f"  - {c}" for c in self.candidates]
+        else:
+            lines.append("No word of your free text waits for a hide or keep decision.")
+        lines.append(f"Review file: {self.path}")
+        return "\n".join(lines)
+
+
+def review(ws: Workspace, options: ShareOptions | None = None) -> Review:
+    """The preview of an export (see :class:`Review`); writes the review file of the
+    workspace (``.rejectkit/share/review.csv``) and nothing else.
+
+    >>> import shutil, tempfile
+    >>> from rejectkit.store.workspace import Workspace
+    >>> ws = Workspace(shutil.copytree("data/sample", tempfile.mkdtemp() + "/ws"))
+    >>> review(ws).path.endswith("review.csv")
+    True
+    """
+    options = with_decisions(ws, options or ShareOptions())
+    anon = anonymise(ws.load(), AliasMap.load(ws), 0, options)
+    path = write_review(ws, anon.candidates, options)
+    return Review(anon.replaced, anon.candidates, anon.left_out, path)
+
+
 def share(
     ws: Workspace,
     out: str | os.PathLike,
@@ -104,20 +166,24 @@ def share(
     """Write the anonymised bundle of ``ws`` to the folder ``out`` (see the module docstring).
 
     ``notebooks`` is the folder of the notebooks to share (default: the kit's own, where your
-    edits are). ``out`` must be new, empty, or a bundle written before (replaced as a whole).
+    edits are). ``out`` must be new, empty, or a bundle written before: it is replaced, but
+    ``mentor_notes.csv`` once filled and every file the kit did not write are kept (see
+    :mod:`rejectkit.sharing.place`).
     """
     from ..store.location import notebooks_path
 
-    options = options or ShareOptions()
+    options = with_decisions(ws, options or ShareOptions())
     out = check_output_path(out, ws.path)
     source = Path(notebooks) if notebooks is not None else notebooks_path()
-    _check_out(out)
+    check_out(out)
+    sweep(out)
     data = ws.load()
     aliases = AliasMap.load(ws)
     offset = date_offset(ws)
     anon = anonymise(data, aliases, offset, options)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
+    if anon.candidates:
+        raise CandidatesError(anon.candidates, write_review(ws, anon.candidates, options))
+    stage = new_stage(out)
     try:
         _write_tables(stage / "data", anon.tables)
         sources = {name: read_notebook(source / name) for name in SHARED}
@@ -130,6 +196,8 @@ def share(
             work = Path(tmp)
             shutil.copytree(stage / "data", work / "data")
             (work / "notebooks").mkdir()
+            shared = Workspace(work / "data").read()
+            header = mentor_header(shared, options, SHARED[0].removesuffix(".ipynb"))
             for name, nb in sources.items():
                 nb = run_notebook(
                     nb,
@@ -139,31 +207,29 @@ def share(
                     today=today + timedelta(days=offset),
                     timeout=timeout,
                 )
-                _write_notebook(stage, name, clean_notebook(nb, _shown_paths(work)))
+                nb = clean_notebook(nb, _shown_paths(work))
+                _write_notebook(stage, name, nb, header=header)
             if (work / "data" / "prep-sheet.md").exists():
                 shutil.copy(work / "data" / "prep-sheet.md", stage / "data" / "prep-sheet.md")
             needles += _path_needles(work)
-        _write_extras(stage, anon.tables, options)
+            # The charts again, from the anonymised copy, as SVG with their words as text.
+            _, hits = write_charts(shared, stage / "charts", _scoped(needles))
+            if hits:
+                raise LeakError(hits, _refusal(hits, out, source))
+        write_extras(stage, anon.tables, options, anon.replaced, SHARED[0].removesuffix(".ipynb"))
         _refuse_leaks(stage, needles, out, source)
+        write_marker(stage, list(SHARED))
         _stamp(stage)
-        _place(stage, out)
+        kept = place(stage, out)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     anon.aliases.save(ws)
+    remember(ws, options)
+    _save_keys(ws, data.tables["touchpoints"], anon.tables["touchpoints"])
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     rows = {t: len(f) for t, f in anon.tables.items()}
-    return Bundle(out, files, rows, anon.replaced, list(SHARED), anon.left_out)
-
-
-def _check_out(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise RejectkitError(f"{out} is a file; choose a folder for the bundle.")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise RejectkitError(
-            f"{out} is not empty and is not a bundle written by rejectkit share, so nothing was "
-            "written. Choose a new or empty folder (an earlier bundle is replaced as a whole)."
-        )
+    return Bundle(out, files, rows, anon.replaced, list(SHARED), anon.left_out, kept)
 
 
 def _write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
@@ -174,14 +240,14 @@ def _write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
         (folder / TABLES[name].file).write_bytes(encode_table(neutralise(frame), Dialect()))
 
 
-def _write_notebook(stage: Path, name: str, nb, *, html: bool = True) -> None:
+def _write_notebook(stage: Path, name: str, nb, *, html: bool = True, header: str = "") -> None:
     import nbformat
 
     (stage / "notebooks").mkdir(exist_ok=True)
     nbformat.validate(nb)
     nbformat.write(nb, stage / "notebooks" / name)
     if html:
-        page = static_html(nb, name.removesuffix(".ipynb"))
+        page = static_html(nb, name.removesuffix(".ipynb"), header=header or None)
         (stage / f"{name.removesuffix('.ipynb')}.html").write_text(page, "utf-8")
 
 
@@ -232,56 +298,18 @@ def _scoped(needles: list[Needle]) -> list[Needle]:
     ]
 
 
-def _write_extras(stage: Path, tables: dict[str, pd.DataFrame], options: ShareOptions) -> None:
-    (stage / NOTES_FILE).write_text("alias,comment\n", "utf-8")
-    counts = "{} applications, {} interviews, {} reviews and {} feedback".format(
-        *(len(tables[t]) for t in ("applications", "interviews", "reviews", "feedback"))
-    )
-    dates = (
-        "Every date is moved by one secret number of whole weeks and then shows only its "
-        "month (written as the first day of it)."
-        if options.months
-        else "Every date is moved by one secret number of whole weeks: intervals and weekdays "
-        "are true, calendar dates are not."
-    )
-    left_out = [
-        what
-        for on, what in (
-            (options.drop_locations, "locations"),
-            (options.drop_free_text, "notes, reflections and feedback text"),
-        )
-        if on
-    ]
-    if left_out:
-        dates += f" Left out on purpose: {' and '.join(left_out)}."
-    readme = _README.format(counts=counts, dates=dates, notebook=SHARED[0][:-6])
-    (stage / "README.md").write_text(readme, "utf-8")
-    marker = {"rejectkit": "share bundle", "format": 1, "notebooks": list(SHARED)}
-    (stage / MARKER).write_text(json.dumps(marker) + "\n", "utf-8")
+def _save_keys(ws: Workspace, real: pd.DataFrame, shared: pd.DataFrame) -> None:
+    # A key of your own that named someone has another key in the bundle: keep the pair
+    # (in the workspace only) so that a mentor's comment on it finds your touchpoint.
+    pairs = [(s, r) for r, s in zip(real["key"], shared["key"], strict=True) if r != s]
+    if pairs:
+        lines = "".join(f"{s},{r}\n" for s, r in pairs)
+        ws.put_meta(KEYS_FILE, f"shared,real\n{lines}".encode())
 
 
 def _stamp(stage: Path) -> None:
     for path in [*stage.rglob("*"), stage]:
         os.utime(path, (_STAMP, _STAMP), follow_symlinks=False)
-
-
-def _place(stage: Path, out: Path) -> None:
-    _check_out(out)
-    if out.is_dir() and not any(out.iterdir()):
-        out.rmdir()
-    if not out.exists():
-        os.rename(stage, out)
-        return
-    # A bundle written before: set it aside, move the new one in, then delete the old one.
-    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
-    os.rename(out, old / "bundle")
-    try:
-        os.rename(stage, out)
-    except OSError:
-        os.rename(old / "bundle", out)
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _refusal(hits, out: Path, notebooks: Path) -> str:
@@ -295,37 +323,3 @@ def _refusal(hits, out: Path, notebooks: Path) -> str:
         "it out there and export again. A hit elsewhere is a value the anonymiser missed: "
         "export with --drop-free-text, or add the name to --hide, and please report it."
     )
-
-
-_README = """\
-# Job-search patterns, shared for your advice
-
-Someone you mentor exported this from rejectkit, a kit for learning from job rejections.
-Every organisation, person, email address, phone number, link and place is replaced by an
-alias such as `Company 03` or `Contact 07`, the same alias everywhere.
-{dates}
-
-## What is inside
-
-- `{notebook}.html`: the analysis with its charts; open it in any web browser.
-- `notebooks/{notebook}.ipynb`: the same notebook with its outputs, for JupyterLab.
-- `data/`: the anonymised log as CSV files and `prep-sheet.md`, the next-interview prep
-  sheet built from it. The log holds {counts}.
-- `mentor_notes.csv`: for your comments.
-
-## Leaving comments
-
-Add one row per comment to `mentor_notes.csv` (in a spreadsheet or a text editor). In
-`alias`, write an alias (`Company 03`), a record id (`A0012` an application, `I0004` an
-interview, `F0002` feedback, `S0003` a strategy change, `C0001` a contact) or a touchpoint
-key (`company_research`); leave it empty for a general remark. Write your comment in
-`comment` and send the file back: your mentee sees each comment next to their own record.
-
-## Running the notebook again
-
-With rejectkit installed, from this folder: `REJECTKIT_DATA="$PWD/data" jupyter lab`, then
-open `notebooks/{notebook}.ipynb`.
-
-Cells of the CSV files that start with `=`, `+`, `-` or `@` have an apostrophe in front, so
-that a spreadsheet shows them as text instead of running them as a formula.
-"""

@@ -33,10 +33,11 @@ class LeftOut:
 
 
 def known_columns(
-    tables: dict[str, pd.DataFrame],
+    tables: dict[str, pd.DataFrame], keep: tuple[str, ...] = ()
 ) -> tuple[dict[str, pd.DataFrame], list[LeftOut]]:
-    """The tables with only the columns of :data:`~rejectkit.store.schema.TABLES`, and the
-    columns left out.
+    """The tables with only the columns of :data:`~rejectkit.store.schema.TABLES` and the
+    unknown ones you ``keep`` (by name, shared scrubbed as free text), and the columns left
+    out.
 
     >>> frame = pd.DataFrame({"key": ["k"], "label": ["L"], "low_hint": [""],
     ...     "high_hint": [""], "home_address": ["Kastanienallee 7"]})
@@ -47,6 +48,7 @@ def known_columns(
     kept, left_out = {}, []
     for name, frame in tables.items():
         table = TABLES[name]
-        left_out += [LeftOut(table.file, str(c)) for c in frame.columns if c not in table.names]
-        kept[name] = frame[[c for c in frame.columns if c in table.names]]
+        known = [c for c in frame.columns if c in table.names or c in keep]
+        left_out += [LeftOut(table.file, str(c)) for c in frame.columns if c not in known]
+        kept[name] = frame[known]
     return kept, left_out

@@ -1,9 +1,10 @@
 """A mentor's comments, read back against your real records.
 
-The mentor fills the bundle's ``mentor_notes.csv`` (``alias,comment``): an alias
-(``Company 03``), a record id (``I0004``), a touchpoint key, or nothing for a general remark.
-The private alias map of your workspace (see :mod:`rejectkit.sharing.aliases`) turns each back into
-what it stands for; aliases inside a comment are spelled out too.
+The mentor fills the bundle's ``mentor_notes.csv`` (``alias,comment``; the bundle lists each
+organisation, contact and role alias with an empty comment): an alias (``Company 03``), a
+record id (``I0004``), a touchpoint key, or nothing for a general remark. The private alias map
+of your workspace (see :mod:`rejectkit.sharing.aliases`) turns each back into what it stands
+for; aliases inside a comment are spelled out too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from ..store.schema import Column, Table
 from ..store.workspace import Workspace
 from .aliases import KINDS, AliasMap
 
-__all__ = ["MentorNote", "format_notes", "mentor_notes"]
+__all__ = ["KEYS_FILE", "MentorNote", "format_notes", "mentor_notes"]
+
+# Touchpoint keys of your own that the bundle writes otherwise (``rapport_person_01``).
+KEYS_FILE = "share/keys.csv"
 
 NOTES = Table(
     "mentor_notes",
@@ -86,7 +90,9 @@ def mentor_notes(ws: Workspace, path: str | os.PathLike) -> list[MentorNote]:
         frame = frame.assign(alias="")
     notes = []
     for alias, comment, line in zip(frame["alias"], frame["comment"], raw.lines, strict=True):
-        if not (alias.strip() or comment.strip()):
+        # A row the bundle filled in (an alias) stays without a comment until the mentor
+        # writes one.
+        if not comment.strip():
             continue
         comment = _IN_TEXT.sub(lambda m: _spelled(m.group(), aliases), comment.strip())
         notes.append(MentorNote(alias.strip(), comment, _real(alias, aliases, data), int(line)))
@@ -107,9 +113,18 @@ def _real(alias: str, aliases: AliasMap, data) -> str:
         return f"{value} ({_KIND_WORDS[kind]})"
     if match := _ID.match(alias):
         return _record(match.group(1).upper() + match.group(2), data)
+    alias = _shared_keys(data).get(alias, alias)
     if alias in {t.key for t in data.touchpoints}:
         return f"{data.label(alias)} (touchpoint)"
     return "not an alias, record or touchpoint of your log (was the bundle made elsewhere?)"
+
+
+def _shared_keys(data) -> dict[str, str]:
+    path = Path(data.path) / ".rejectkit" / KEYS_FILE if getattr(data, "path", None) else None
+    if path is None or not path.exists():
+        return {}
+    lines = path.read_text("utf-8").splitlines()[1:]
+    return dict(line.split(",", 1) for line in lines if "," in line)
 
 
 def _record(key: str, data) -> str:

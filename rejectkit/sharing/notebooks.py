@@ -58,11 +58,15 @@ def run_notebook(nb, name: str, *, data: Path, cwd: Path, today: date, timeout: 
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    from .pictures import kernel_rc
+
     env = {
         **os.environ,
         "REJECTKIT_DATA": str(data),
         "REJECTKIT_TODAY": today.isoformat(),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        # No mathtext or TeX in the kernel's charts either (see pictures).
+        "MATPLOTLIBRC": str(kernel_rc(cwd)),
     }
     client = NotebookClient(
         nb,
@@ -130,21 +134,49 @@ def _replace_paths(value, swaps):
     return value
 
 
-def static_html(nb, title: str) -> str:
-    """The notebook as one HTML page that needs no script and fetches nothing."""
+def static_html(nb, title: str, *, header: str | None = None) -> str:
+    """The notebook as one HTML page that needs no script and fetches nothing.
+
+    With a ``header`` (HTML) it is the mentor's page: the header first, then the outputs,
+    with no code cells and, of the markdown, only the headings (the rest speaks to the
+    person who runs the notebook: "run all cells", "your workspace").
+    """
+    import copy
+
     from nbconvert import HTMLExporter
 
     # nbconvert's own sanitize_html escapes every tag of the markdown and the tables (7.17),
     # so the page is made static here instead: no scripts, no handlers, nothing fetched.
     exporter = HTMLExporter(template_name="lab")
+    if header is not None:
+        nb = copy.deepcopy(nb)
+        nb.cells = [_for_mentor(c) for c in nb.cells if c.cell_type != "raw"]
+        nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.outputs]
+        # (exclude_input would drop the markdown too: the code is taken out cell by cell.)
+        exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return _static(body)
+    return _static(body, header)
 
 
-def _static(page: str) -> str:
+def _for_mentor(cell):
+    if cell.cell_type == "markdown":
+        lines = [line for line in cell.source.splitlines() if line.lstrip().startswith("#")]
+        cell.source = "\n\n".join(lines)
+    elif cell.cell_type == "code":
+        cell.source = ""
+    return cell
+
+
+def _static(page: str, header: str | None = None) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
+    if header is not None and soup.body is not None:
+        soup.body.insert(0, BeautifulSoup(header, "html.parser"))
+        # The code cells' boxes stay out of the page too, not only their text.
+        boxes = ".jp-CodeCell .jp-Cell-inputWrapper, .jp-CodeCell .jp-InputArea, .jp-InputPrompt"
+        for tag in soup.select(f"{boxes}, .jp-OutputPrompt"):
+            tag.decompose()
     # The template loads MathJax, require.js and mermaid from a CDN: a mentor's browser would
     # ask a third party for them, and nothing in a bundle needs a script to be read.
     for tag in soup.find_all(["script", "iframe", "frame", "object", "embed", "base", "form"]):

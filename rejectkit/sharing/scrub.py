@@ -3,14 +3,14 @@
 A note like "Lena's team at NORTHWIND (lena@northwind.com, +44 20 7946 0000)" is scrubbed in
 passes, each turning what it finds into a placeholder that later passes cannot touch: links,
 then email addresses (and addresses spelled out, "Lena dot Hart at Northwind dot com"), then
-ISO dates (shifted like every other date, and kept away from the phone matcher, which would
-take 2026-05-04 for a number), then street addresses, then phone numbers, then every known
-value of the workspace. Known values match as whole words (so ``Northwind's`` loses
-``Northwind`` and keeps ``'s``) in every spelling that :mod:`rejectkit.sharing.spelling` folds
-to one form: any case, accents or none, across line breaks, soft hyphens and zero-width
-characters, with or without the apostrophe, the spaces or the dots between their parts
-(``OBrien``, ``ZyxwvAnalytics``, ``Siobhan dot OBrien``). The match is found in the folded
-text and replaced in the original.
+dates (shifted like every other date, see :mod:`rejectkit.sharing.textdates`, and kept away
+from the phone matcher, which would take 2026-05-04 or 03/05/2026 for a number), then street
+addresses, then phone numbers, then every known value of the workspace. Known values match as
+whole words (so ``Northwind's`` loses ``Northwind`` and keeps ``'s``) in every spelling that
+:mod:`rejectkit.sharing.spelling` folds to one form: any case, accents or none, across line
+breaks, soft hyphens and zero-width characters, with or without the apostrophe, the spaces or
+the dots between their parts (``OBrien``, ``ZyxwvAnalytics``, ``Siobhan dot OBrien``). The
+match is found in the folded text and replaced in the original.
 
 Links are found with a scheme (``https://``), after ``www.``, or as a host with a common
 top-level domain followed by a path (``linkedin.com/in/...``).
@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from datetime import date
 
 from .spelling import fold_map, letters, normal, pattern
 
@@ -185,8 +184,9 @@ class Scrubber:
     ``literals`` maps the :func:`~rejectkit.sharing.spelling.normal` form of each known value (full
     names, name parts, email names, ...) to ``(kind, value, alias)``, where ``value`` is what
     the replacement is counted against (the full name for a part). ``pattern_alias(kind,
-    text)`` gives the alias of a link, email or phone number found by pattern; ``shift(day)``
-    writes a date found in the text (None leaves dates alone).
+    text)`` gives the alias of a link, email or phone number found by pattern; ``shift(text,
+    hold)`` moves the dates written in the text (a
+    :class:`~rejectkit.sharing.textdates.DateShift`; None leaves dates alone).
 
     >>> s = Scrubber({normal("Northwind"): ("company", "Northwind", "Company 01")},
     ...     pattern_alias=lambda kind, text: f"{kind} alias")
@@ -199,7 +199,7 @@ class Scrubber:
         literals: Mapping[str, tuple[str, str, str]],
         *,
         pattern_alias: Callable[[str, str], str],
-        shift: Callable[[date], str] | None = None,
+        shift: Callable[[str, Callable[[str], str]], str] | None = None,
     ):
         self.literals = dict(literals)
         self.pattern_alias = pattern_alias
@@ -237,7 +237,7 @@ class Scrubber:
             text,
         )
         if self.shift is not None:
-            text = _ISO_DATE.sub(lambda m: self._date(m, hold), text)
+            text = self.shift(text, hold)
         text = _ADDRESS.sub(lambda m: by_pattern("address", m.group()), text)
         text = _replace(text, _phones(text), lambda s: by_pattern("phone", s))
         if self._known is not None:
@@ -265,13 +265,6 @@ class Scrubber:
         if count:
             self.counts[(kind, value)] += 1
         return hold(alias)
-
-    def _date(self, m: re.Match, hold) -> str:
-        try:
-            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return m.group()
-        return hold(self.shift(day))
 
 
 def _replace(text: str, spans, make: Callable[[str], str]) -> str:

@@ -7,8 +7,9 @@ leak scan (issue 14): what one of them counts as the same name, the others do to
   the no-break space), and accents dropped (``Siobhán``, typed or NFD-encoded, is
   ``Siobhan``);
 - case is folded (``Weiß`` is ``WEISS``; the dotless ``ı`` is ``i``);
-- format characters (soft hyphen, zero-width space and joiners, the byte-order mark) are
-  removed, and curly apostrophes and dashes are written ``'`` and ``-``;
+- format characters (soft hyphen, zero-width space and joiners, the byte-order mark) and
+  the dollar signs of mathtext (``$S$iobhan``) are removed, and curly apostrophes and
+  dashes are written ``'`` and ``-``;
 - a word broken at a line end with a hyphen (``Naka-\\nmura``) is joined again.
 
 :func:`pattern` is the regex of a value in that form: its runs of letters and digits with
@@ -49,7 +50,8 @@ class _Table(dict):
             out = "'"
         elif c in _DASHES:
             out = "-"
-        elif unicodedata.category(c) == "Cf":
+        elif unicodedata.category(c) == "Cf" or c == "$":
+            # A dollar opens mathtext in a chart label: "$S$iobhan" draws a name (issue 14).
             out = ""
         else:
             parts = unicodedata.normalize("NFKD", c)

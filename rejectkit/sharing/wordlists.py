@@ -3,7 +3,7 @@ names that name no one organisation."""
 
 from __future__ import annotations
 
-__all__ = ["GENERIC", "PUBLIC_DOMAINS"]
+__all__ = ["CAPITALISED", "GENERIC", "PUBLIC_DOMAINS"]
 
 # Mail providers anyone may use: their domain says nothing about who you are.
 PUBLIC_DOMAINS = frozenset(
@@ -48,4 +48,19 @@ GENERIC = frozenset(
     consulting industries enterprises associates foundation trust bank capital labs studio
     studios digital media software agency institute university college school council
     ministry office network ventures management""".split()  # noqa: SIM905
+)
+
+# Words that notes about job interviews write with a capital and that name no one: tools,
+# methods, languages and titles (folded). The candidate finder leaves them alone.
+CAPITALISED = frozenset(
+    """i ok okay sql python excel powerpoint word outlook tableau looker power bi zoom teams
+    slack jira confluence github git linkedin indeed glassdoor google meet hangouts webex
+    javascript typescript java scala kotlin swift rust go html css react aws azure gcp
+    spark hadoop kafka airflow dbt snowflake databricks pandas numpy jupyter matlab spss sas
+    stata figma miro notion trello asana salesforce hubspot sap oracle mysql postgres
+    postgresql mongodb docker kubernetes linux windows mac macos ios android api apis kpi
+    kpis okr okrs ceo cto cfo coo vp hr cv cvs star faq ai ml nlp llm etl bi qa ux ui pm
+    agile scrum kanban lean english german french spanish italian dutch polish portuguese
+    chinese japanese korean hindi arabic russian turkish european american british
+    phd msc bsc mba ba ma gdpr covid uk usa us eu""".split()  # noqa: SIM905
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import RejectkitError
 from ..sharing.anonymise import ShareOptions
-from ..sharing.bundle import preview, share
+from ..sharing.bundle import review, share
 from ..sharing.mentor_notes import mentor_notes
 from ..store.workspace import Workspace
 from .cells import WidgetView
@@ -79,6 +79,9 @@ class ShareForm(WidgetView):
         self.export_button = w.Button(description="Export", button_style="primary", icon="share")
         self.message = w.HTML()
         self.table = w.HTML()
+        # One hide/keep choice per word that may be a name nobody listed (issue 14).
+        self.candidates = w.VBox()
+        self.choices: dict[str, w.ToggleButtons] = {}
         self.preview_button.on_click(lambda _: self._guard(self.show_preview))
         self.export_button.on_click(lambda _: self._guard(self.export))
         self.widget = w.VBox(
@@ -88,6 +91,7 @@ class ShareForm(WidgetView):
                 w.VBox([self.drop_locations, self.months, self.drop_free_text]),
                 w.HBox([self.preview_button, self.export_button]),
                 self.message,
+                self.candidates,
                 self.table,
             ]
         )
@@ -101,22 +105,51 @@ class ShareForm(WidgetView):
     def options(self) -> ShareOptions:
         """The choices of the form as :class:`~rejectkit.sharing.anonymise.ShareOptions`."""
         names = tuple(line.strip() for line in self.hide.value.splitlines() if line.strip())
+        chosen = {v: c.value for v, c in self.choices.items()}
         return ShareOptions(
-            hide=names,
+            hide=names + tuple(v for v, d in chosen.items() if d == "hide"),
+            keep=tuple(v for v, d in chosen.items() if d == "keep"),
             drop_locations=self.drop_locations.value,
             months=self.months.value,
             drop_free_text=self.drop_free_text.value,
         )
 
     def show_preview(self) -> None:
-        """Show every value that the export would replace, its alias and how often."""
-        replaced = preview(self.ws, self.options())
+        """Show every value that the export would replace, its alias and how often, the
+        columns it leaves out, and a hide/keep choice for each word that may be a name."""
+        import ipywidgets as w
+
+        found = review(self.ws, self.options())
+        replaced = found.replaced
         total = int(replaced["count"].sum()) if len(replaced) else 0
+        left_out = ", ".join(dict.fromkeys(c.column for c in found.left_out))
+        waiting = (
+            f" {len(found.candidates)} words may be names nobody listed: choose hide or keep "
+            "for each below, then Export."
+            if found.candidates
+            else ""
+        )
         self._say(
             f"{len(replaced)} values of your log would be replaced, {total} times in all. "
-            "Dates move by your secret number of weeks. This table is for you only: it is not "
-            "part of the bundle."
+            "Dates move by your secret number of weeks."
+            + (f" Left out: {left_out}." if left_out else "")
+            + waiting
+            + " This table is for you only: it is not part of the bundle."
         )
+        rows, self.choices = [], {}
+        for c in found.candidates:
+            choice = w.ToggleButtons(
+                options=[("Hide", "hide"), ("Keep", "keep")],
+                value=None,
+                description=c.value,
+                tooltips=["replace it by an alias everywhere", "share it as written"],
+                style={"description_width": "12em", "button_width": "5em"},
+            )
+            self.choices[c.value] = choice
+            note = w.HTML(f"<small>{html.escape(c.why)}; {html.escape(c.where)}: "
+                          f"…{html.escape(c.context)}…</small>")  # fmt: skip
+            rows.append(w.VBox([choice, note]))
+        self.candidates.children = rows
         self.table.value = _table(replaced)
 
     def export(self) -> None:
