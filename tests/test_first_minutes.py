@@ -113,8 +113,8 @@ def test_the_help_lists_every_command_with_a_whole_sentence(capsys):
     assert ("share Write an anonymised bundle of your analysis for a mentor: aliases instead of "
             "names, shifted dates, the patterns notebook run again on that copy, and a leak scan "
             "before anything is written.") in flat  # fmt: skip
-    assert ("review Save a review from the command line: the interview, its scores and the "
-            "stage, as one change") in flat  # fmt: skip
+    assert ("review Save a review from the command line: the interview, its scores, its "
+            "questions and the stage, as one change") in flat  # fmt: skip
 
 
 @pytest.mark.parametrize(("command", "port", "other"), [("lab", "8888", "8866"),

@@ -1,4 +1,4 @@
-"""The options of each command (see cli.py for the commands themselves)."""
+"""The options of each command (the commands themselves are in log.py and views.py)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def _init_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _iso_date(value: str) -> date:
-    from .store.validate import check_date
+    from ..store.validate import check_date
 
     if (problem := check_date(value)) is not None:
         raise argparse.ArgumentTypeError(problem)
@@ -64,7 +64,7 @@ def _days(value: str) -> int:
 
 
 def _reminder_arguments(p: argparse.ArgumentParser) -> None:
-    from .records.reminders import FEEDBACK_DAYS, GHOST_DAYS
+    from ..records.reminders import FEEDBACK_DAYS, GHOST_DAYS
 
     p.add_argument(
         "--today",
@@ -130,7 +130,7 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _review_arguments(p: argparse.ArgumentParser) -> None:
-    from .store.schema import FORMATS, RESULTS
+    from ..store.schema import FORMATS, RESULTS
 
     which = p.add_argument_group("which interview (one of)")
     which.add_argument("--interview", metavar="ID", help="edit the review of this interview")
