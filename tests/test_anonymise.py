@@ -263,3 +263,22 @@ def test_a_planted_name_never_survives(before, after, upper, space, suffix):
     scrubbed = _SCRUB.scrub(text)
     assert "ottoline" not in scrubbed.casefold() or "ottoline" in f"{before}{after}".casefold()
     assert "brackwater" not in scrubbed.casefold() or "brackwater" in f"{before}{after}".casefold()
+
+
+@pytest.mark.parametrize("drop", [False, True])
+def test_drop_free_text_also_leaves_out_questions_and_stories(workspace, drop):
+    """The question log's and story bank's own words are notes too (issue 17)."""
+    data = workspace.load()
+    anon = anonymise(data, AliasMap(), OFFSET, ShareOptions(drop_free_text=drop))
+    words = {("questions", "question"), ("questions", "note"), ("stories", "title"),
+             ("stories", "situation"), ("stories", "action"), ("stories", "result")}  # fmt: skip
+    for table, column in words:
+        original = data.tables[table][column]
+        shared = anon.tables[table][column]
+        assert len(shared) == len(original) > 0
+        if drop:
+            assert (shared == "").all(), (table, column)
+        else:
+            assert (shared != "").sum() == (original != "").sum(), (table, column)
+    # What a question was about, and how it went, stay: the patterns need them.
+    assert list(anon.tables["questions"]["how"]) == list(data.tables["questions"]["how"])

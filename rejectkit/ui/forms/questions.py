@@ -12,6 +12,7 @@ import ipywidgets as w
 from ...records.stories import guess_kind
 from ...store.schema import HOW
 from ...store.workspace import Data
+from ..cells import close_widgets
 from ._fields import MAX_WIDTH, html_message, text_of
 
 __all__ = ["QuestionLog", "QuestionRow", "story_choices"]
@@ -174,12 +175,17 @@ class QuestionLog:
             return
         self.lines.remove(row)
         self._layout()
+        close_widgets(row.box)
 
     def set(self, rows: list[dict[str, str]]) -> None:
         """Show ``rows`` (questions.csv rows of one interview) and an empty line for the next."""
+        old = [*getattr(self, "lines", []), *([self.entry] if hasattr(self, "entry") else [])]
         self.lines = [QuestionRow(self, r) for r in rows]
         self.entry = QuestionRow(self)
         self._layout()
+        # The rows replaced would otherwise stay alive in the kernel, one set per reset.
+        for row in old:
+            close_widgets(row.box)
 
     def _layout(self) -> None:
         self.list_box.children = [r.box for r in self.lines]
