@@ -35,16 +35,6 @@ def _app_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
-    return number
-
-
 def _init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--demo", action="store_true", help="start from a copy of the demo data")
 
@@ -57,10 +47,19 @@ def _iso_date(value: str) -> date:
     return date.fromisoformat(value)
 
 
-def _days(value: str) -> int:
+def _whole(value: str, what: str) -> int:
+    """A count given on the command line: digits only, 1 or more."""
     if not (value.isascii() and value.isdigit() and int(value) > 0):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days above 0")
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number {what}")
     return int(value)
+
+
+def _days(value: str) -> int:
+    return _whole(value, "of days above 0")
+
+
+def _positive(value: str) -> int:
+    return _whole(value, "of 1 or more")
 
 
 def _reminder_arguments(p: argparse.ArgumentParser) -> None:
