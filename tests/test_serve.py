@@ -145,6 +145,7 @@ def test_lab_prints_its_address_and_ctrl_c_stops_it_with_its_kernels(tmp_path):
         # Kernels talk over local sockets, so none warns about unencrypted TCP; the user's
         # copies of the notebooks are what JupyterLab serves.
         assert "without encryption" not in out.read_text()
+        assert "Warning" not in out.read_text()
         assert f"Your notebooks: {tmp_path / 'first-run' / 'notebooks'}" in out.read_text()
     finally:
         _kill_all(proc)

@@ -117,8 +117,13 @@ def lab_settings(key: str, sockets: Path) -> dict:
     Over local sockets (in a private temp folder) nothing can eavesdrop, and no kernel warns
     "running over TCP without encryption". Their paths must stay under 108 bytes, which a
     runtime folder deep in a home directory can exceed, hence the short ``sockets`` folder.
+
+    ``notebook_shim`` only carries settings of the classic Notebook's config files over to
+    the server; the kit has none, and the shim reads every server setting as it links, which
+    prints "ServerApp.token config is deprecated" at each start.
     """
     return {
+        "ServerApp": {"jpserver_extensions": {"notebook_shim": False}},
         "IdentityProvider": {"token": key},
         "ContentsManager": {"pre_save_hook": "rejectkit.run.user_notebooks.strip_kit_notebook"},
         "KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")},
